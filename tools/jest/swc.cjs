@@ -1,0 +1,27 @@
+// One SWC set-up for every jest project that runs on Node (domain, api):
+// decorators with metadata for Nest/TypeORM, and the tsconfig path alias for the domain library.
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+
+const swcJestTransform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@digihjalpen/domain$': path.join(root, 'libs/domain/src/index.ts'),
+};
+
+module.exports = { swcJestTransform, moduleNameMapper };
