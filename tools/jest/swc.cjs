@@ -22,6 +22,7 @@ const swcJestTransform = {
 
 const moduleNameMapper = {
   '^@digihjalpen/domain$': path.join(root, 'libs/domain/src/index.ts'),
+  '^@digihjalpen/domain/testing$': path.join(root, 'libs/domain/src/testing.ts'),
 };
 
 module.exports = { swcJestTransform, moduleNameMapper };

@@ -43,16 +43,16 @@ describe('prepareNewSite', () => {
   });
 
   it('names every field to fix when several are wrong', () => {
-    const attempt = () =>
-      prepareNewSite({ ...input, name: ' ', address: '', timeZone: 'Mars/Olympus', languages: ['xx' as never] });
-    expect(attempt).toThrow(SiteError);
+    let caught: unknown;
     try {
-      attempt();
+      prepareNewSite({ ...input, name: ' ', address: '', timeZone: 'Mars/Olympus', languages: ['xx' as never] });
     } catch (error) {
-      const e = error as SiteError;
-      expect(e.code).toBe(SiteErrorCode.InvalidSite);
-      expect(Object.keys(e.fields ?? {}).sort()).toEqual(['address', 'languages', 'name', 'slug', 'timeZone']);
+      caught = error;
     }
+    expect(caught).toBeInstanceOf(SiteError);
+    const e = caught as SiteError;
+    expect(e.code).toBe(SiteErrorCode.InvalidSite);
+    expect(Object.keys(e.fields ?? {}).sort()).toEqual(['address', 'languages', 'name', 'slug', 'timeZone']);
   });
 });
 

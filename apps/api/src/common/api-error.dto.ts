@@ -1,0 +1,13 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Every error the API answers with: `{ code, message, fields? }`. */
+export class ApiErrorDto {
+  @ApiProperty({ example: 'SITE_NOT_FOUND', description: 'Stable, machine-readable code' })
+  code!: string;
+
+  @ApiProperty({ example: 'No site is called "bibblan".', description: 'Plain-language explanation' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'One message per invalid field' })
+  fields?: Record<string, string>;
+}

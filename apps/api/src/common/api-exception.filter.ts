@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { DomainError, SiteErrorCode } from '@digihjalpen/domain';
+import type { Response } from 'express';
+import type { ApiErrorDto } from './api-error.dto';
+
+/** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
+export function statusForDomainCode(code: SiteErrorCode): HttpStatus {
+  switch (code) {
+    case SiteErrorCode.SiteNotFound:
+      return HttpStatus.NOT_FOUND;
+    case SiteErrorCode.InvalidSite:
+      return HttpStatus.BAD_REQUEST;
+  }
+}
+
+const CODE_FOR_STATUS: Partial<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const INVALID_JSON = { status: 400, body: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' } };
+
+/** Errors raised by body-parser before Nest sees the request (malformed JSON, too large, bad charset). */
+interface BodyParserError extends Error {
+  status?: number;
+  type?: string;
+}
+
+function fromHttpException(exception: HttpException): { status: number; body: ApiErrorDto } {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  if (typeof response === 'object' && response !== null && 'code' in response) {
+    return { status, body: response as ApiErrorDto };
+  }
+  const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+  return {
+    status,
+    body: { code: CODE_FOR_STATUS[status] ?? `HTTP_${status}`, message: Array.isArray(message) ? message.join('; ') : String(message) },
+  };
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: ApiErrorDto } {
+    if (exception instanceof DomainError) {
+      const { code, message, fields } = exception;
+      return { status: statusForDomainCode(code as SiteErrorCode), body: { code, message, ...(fields ? { fields: { ...fields } } : {}) } };
+    }
+    if (exception instanceof HttpException) {
+      // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying the parser's message.
+      if (exception.getStatus() === 400 && /JSON/.test(exception.message)) return INVALID_JSON;
+      return fromHttpException(exception);
+    }
+    const bodyError = exception as BodyParserError;
+    if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+      return { status: bodyError.status, body: { code: CODE_FOR_STATUS[bodyError.status] ?? 'BAD_REQUEST', message: bodyError.message } };
+    }
+    return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } };
+  }
+}

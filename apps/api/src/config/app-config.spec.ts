@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe(loadConfig.name, () => {
+  it('uses defaults that start a demo when nothing is set', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      dataDir: '/srv/app/.data',
+      seedDemoData: true,
+      webDist: '/srv/app/dist/apps/web/browser',
+    });
+  });
+
+  it('does not seed demo data when running in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemoData).toBe(false);
+  });
+
+  it('treats an empty variable as unset when the shell exports VAR=', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL must be a URL like postgres:\/\//],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL/],
+    ['SMTP_URL', 'http://mail', /SMTP_URL must be a URL like smtp:\/\//],
+    ['PORT', 'eighty', /PORT must be a port number/],
+    ['PORT', '70000', /PORT must be a port number/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
+    ['SEED_DEMO_DATA', 'maybe', /SEED_DEMO_DATA must be true or false/],
+  ])('names %s when it is %p', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('refuses demo data in production when someone asks for both', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(ConfigError);
+  });
+});

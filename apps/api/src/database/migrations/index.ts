@@ -1,0 +1,5 @@
+// Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { CreateSites1795426841466 } from './1795426841466-CreateSites';
+export const migrations: Function[] = [
+  CreateSites1795426841466,
+];

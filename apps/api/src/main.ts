@@ -1,0 +1,93 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import path from 'node:path';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { StartupError } from './common/startup-error';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { connect, describeDatabase, runMigrations } from './database/prepare-database';
+import { seedDemoData } from './database/seed/demo-seed';
+import { startMailCatcher } from './modules/notifications/mail-catcher';
+
+type Cleanup = () => Promise<void>;
+const cleanups: Cleanup[] = [];
+
+async function prepareDatabase(config: AppConfig): Promise<string> {
+  let url = config.databaseUrl;
+  if (!url) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true });
+    cleanups.unshift(() => pg.stop());
+    url = pg.url;
+  }
+  const dataSource = await connect(url);
+  try {
+    await runMigrations(dataSource);
+    if (config.seedDemoData) await seedDemoData(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  return url;
+}
+
+async function listen(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  try {
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`);
+    }
+    throw error;
+  }
+}
+
+function banner(config: AppConfig, databaseUrl: string, mailDir: string | undefined): string {
+  const lines = [
+    '',
+    `  Digihjälpen is running at ${config.publicUrl}`,
+    `  API docs:   ${config.publicUrl}/api/docs`,
+    `  Database:   ${config.databaseUrl ? describeDatabase(databaseUrl) : `embedded PostgreSQL (${describeDatabase(databaseUrl)})`}`,
+    mailDir ? `  E-mail:     caught locally – read it at ${config.publicUrl}/dev/mail` : `  E-mail:     sent through SMTP_URL`,
+    config.seedDemoData ? '  Demo data:  the demo city is seeded (sign-in and demo logins arrive with the coordinator features)' : '',
+    '',
+  ];
+  return lines.filter((l) => l !== '').join('\n') + '\n';
+}
+
+async function shutdown(app: NestExpressApplication | undefined, code: number): Promise<never> {
+  await app?.close().catch(() => undefined);
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  process.exit(code);
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const databaseUrl = await prepareDatabase(config);
+
+  let smtpUrl = config.smtpUrl;
+  let mailCatcherDir: string | undefined;
+  if (!smtpUrl) {
+    const catcher = await startMailCatcher(path.join(config.dataDir, 'mail'));
+    cleanups.unshift(() => catcher.close());
+    smtpUrl = catcher.url;
+    mailCatcherDir = config.env === 'production' ? undefined : catcher.dir;
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, databaseUrl, smtpUrl, mailCatcherDir }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  configureApp(app, config);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void shutdown(app, 0));
+  }
+  await listen(app, config);
+  process.stdout.write(banner(config, databaseUrl, mailCatcherDir));
+}
+
+bootstrap().catch(async (error: unknown) => {
+  const known = error instanceof StartupError || error instanceof ConfigError;
+  console.error(known ? `Digihjälpen could not start: ${error.message}` : error);
+  await shutdown(undefined, 1);
+});

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from '../../database/embedded-postgres';
+
+export interface MailCatcher {
+  /** smtp:// URL to hand to nodemailer. */
+  url: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server on loopback that keeps every message as an .eml file, so that without
+ * SMTP_URL the product still speaks SMTP and a person trying it out can read what it sent.
+ */
+export async function startMailCatcher(dir: string): Promise<MailCatcher> {
+  mkdirSync(dir, { recursive: true });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    banner: 'Digihjälpen mail catcher',
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onData(stream, _session, callback) {
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
+      pipeline(stream, createWriteStream(file)).then(() => callback(), callback);
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    dir,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { HELP_LANGUAGES, type HelpLanguage, type PublicSite } from '@digihjalpen/domain';
+
+export class PublicSiteDto implements PublicSite {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'stadsbiblioteket' }) slug!: string;
+  @ApiProperty({ example: 'Stadsbiblioteket' }) name!: string;
+  @ApiProperty({ example: 'Götaplatsen 3, 412 56 Göteborg' }) address!: string;
+  @ApiProperty({ description: 'How to find the drop-in inside the building' }) directions!: string;
+  @ApiProperty({ description: 'Step-free entrance, hearing loop, toilets …' }) accessibilityNotes!: string;
+  @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
+  @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
+  @ApiProperty({ enum: HELP_LANGUAGES, isArray: true, description: 'Languages the helpers there speak' }) languages!: HelpLanguage[];
+}

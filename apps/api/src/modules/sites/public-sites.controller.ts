@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorDto } from '../../common/api-error.dto';
+import { PublicSiteDto } from './dto/public-site.dto';
+import { SitesService } from './sites.service';
+
+@ApiTags('public')
+@Controller('public/sites')
+export class PublicSitesController {
+  constructor(private readonly sites: SitesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PublicSiteDto, isArray: true, description: 'Active sites, alphabetical' })
+  list(): Promise<PublicSiteDto[]> {
+    return this.sites.listPublic();
+  }
+
+  @Get(':slug')
+  @ApiOkResponse({ type: PublicSiteDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  get(@Param('slug') slug: string): Promise<PublicSiteDto> {
+    return this.sites.getPublic(slug);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublicSitesController } from './public-sites.controller';
+import { SiteEntity } from './site.entity';
+import { SitesRepository } from './sites.repository';
+import { SitesService } from './sites.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SiteEntity])],
+  controllers: [PublicSitesController],
+  providers: [SitesRepository, SitesService],
+  exports: [SitesService],
+})
+export class SitesModule {}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { HelpLanguage, Site } from '@digihjalpen/domain';
+import { Repository } from 'typeorm';
+import { SiteEntity } from './site.entity';
+
+function toSite(e: SiteEntity): Site {
+  return {
+    id: e.id,
+    slug: e.slug,
+    name: e.name,
+    address: e.address,
+    directions: e.directions,
+    accessibilityNotes: e.accessibilityNotes,
+    contactPhone: e.contactPhone,
+    timeZone: e.timeZone,
+    languages: e.languages as HelpLanguage[],
+    active: e.active,
+  };
+}
+
+@Injectable()
+export class SitesRepository {
+  constructor(@InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>) {}
+
+  async findAll(): Promise<Site[]> {
+    return (await this.sites.find()).map(toSite);
+  }
+
+  async findBySlug(slug: string): Promise<Site | null> {
+    const entity = await this.sites.findOneBy({ slug });
+    return entity ? toSite(entity) : null;
+  }
+}
