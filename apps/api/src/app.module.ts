@@ -17,6 +17,7 @@ export interface AppRuntime {
   databaseUrl: string;
   /** The SMTP server actually used (SMTP_URL or the local mail catcher). */
   smtpUrl: string;
+  /** Folder of the local mail catcher when it runs; listed at /dev/mail outside production. */
   mailCatcherDir?: string;
 }
 
@@ -44,7 +45,7 @@ export class AppModule {
         }),
         // Fail fast: start-up already checked the connection, and a dropped connection later is retried by the pool.
         TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl), retryAttempts: 0 }),
-        NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: runtime.mailCatcherDir }),
+        NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: config.env === 'production' ? undefined : runtime.mailCatcherDir }),
         HealthModule,
         SitesModule,
       ],

@@ -48,7 +48,7 @@ function banner(config: AppConfig, databaseUrl: string, mailDir: string | undefi
     `  Digihjälpen is running at ${config.publicUrl}`,
     `  API docs:   ${config.publicUrl}/api/docs`,
     `  Database:   ${config.databaseUrl ? describeDatabase(databaseUrl) : `embedded PostgreSQL (${describeDatabase(databaseUrl)})`}`,
-    mailDir ? `  E-mail:     caught locally – read it at ${config.publicUrl}/dev/mail` : `  E-mail:     sent through SMTP_URL`,
+    mailDir ? `  E-mail:     caught locally in ${mailDir}${config.env === 'production' ? '' : ` – read it at ${config.publicUrl}/dev/mail`}` : `  E-mail:     sent through SMTP_URL`,
     config.seedDemoData ? '  Demo data:  the demo city is seeded (sign-in and demo logins arrive with the coordinator features)' : '',
     '',
   ];
@@ -71,7 +71,7 @@ async function bootstrap(): Promise<void> {
     const catcher = await startMailCatcher(path.join(config.dataDir, 'mail'));
     cleanups.unshift(() => catcher.close());
     smtpUrl = catcher.url;
-    mailCatcherDir = config.env === 'production' ? undefined : catcher.dir;
+    mailCatcherDir = catcher.dir;
   }
 
   const app = await NestFactory.create<NestExpressApplication>(

@@ -1,0 +1,15 @@
+const { swcJestTransform, moduleNameMapper } = require('../../tools/jest/swc.cjs');
+
+// Unit specs (src/**/*.spec.ts) and API specs (test/**/*.api-spec.ts) share one run:
+// global-setup starts a fresh embedded PostgreSQL with every migration applied.
+module.exports = {
+  displayName: 'api',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: swcJestTransform,
+  moduleNameMapper,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.api-spec.ts'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 30_000,
+};
