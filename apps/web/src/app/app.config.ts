@@ -1,0 +1,21 @@
+import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
+import { inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+import { routes } from './app.routes';
+import { LanguageService } from './shared/i18n/language.service';
+import { translocoSettings } from './shared/i18n/transloco-settings';
+import { TranslocoHttpLoader } from './shared/i18n/transloco-http.loader';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'enabled' })),
+    provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
+    provideTransloco({
+      config: { ...translocoSettings, prodMode: !isDevMode() },
+      loader: TranslocoHttpLoader,
+    }),
+    provideAppInitializer(() => inject(LanguageService).restore()),
+  ],
+};

@@ -1,0 +1,23 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { PublicApi } from '../../shared/data/public-api';
+import { LanguageService } from '../../shared/i18n/language.service';
+import { languageName } from '../../shared/i18n/languages';
+
+@Component({
+  selector: 'dh-start-page',
+  imports: [TranslocoDirective],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './start-page.html',
+  styleUrl: './start-page.css',
+})
+export class StartPage {
+  private readonly language = inject(LanguageService).language;
+  protected readonly sites = inject(PublicApi).sites();
+
+  /** "sv, ar" → "svenska, arabiska" in the reader's language. */
+  protected helpLanguages(codes: readonly string[]): string {
+    const lang = this.language();
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((code) => languageName(code, lang)));
+  }
+}

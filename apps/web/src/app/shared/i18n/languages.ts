@@ -1,0 +1,27 @@
+/** Languages of the help-seeker pages. Arabic (right-to-left) joins with the booking pages. */
+export const UI_LANGUAGES = ['sv', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+export const DEFAULT_UI_LANGUAGE: UiLanguage = 'sv';
+
+const RTL = new Set<string>(['ar', 'fa']);
+
+export function isUiLanguage(value: string | null | undefined): value is UiLanguage {
+  return !!value && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+export function directionOf(lang: string): 'rtl' | 'ltr' {
+  return RTL.has(lang) ? 'rtl' : 'ltr';
+}
+
+/** "sv" → "svenska" (in Swedish), "English" (in English): the name of a language in the reader's language. */
+export function languageName(code: string, inLanguage: string): string {
+  return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+}
+
+/** The language a page opens in: ?lang= in the URL first, then the cookie, then Swedish. */
+export function initialLanguage(search: string, cookie: string): UiLanguage {
+  const fromUrl = new URLSearchParams(search).get('lang');
+  if (isUiLanguage(fromUrl)) return fromUrl;
+  const fromCookie = /(?:^|;\s*)lang=([a-z]{2})/.exec(cookie)?.[1];
+  return isUiLanguage(fromCookie) ? fromCookie : DEFAULT_UI_LANGUAGE;
+}
