@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { createTestApp, type TestApp } from './test-app';
 
 describe('platform', () => {
@@ -12,9 +13,10 @@ describe('platform', () => {
     expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
   });
 
-  it('serves an OpenAPI 3 document that lists the public site routes', async () => {
+  it('serves a valid OpenAPI 3 document that lists the public site routes', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
+    await expect(SwaggerParser.validate(structuredClone(res.body))).resolves.toBeTruthy();
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/public/sites', '/api/public/sites/{slug}']));
   });
 

@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './browser';
+
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+const baseURL = `http://localhost:${port}`;
+const root = path.resolve(__dirname, '..');
+// A fresh embedded database and mail folder for every run.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-e2e-'));
+
+const launchOptions = {
+  executablePath: findChromium(),
+  // As root in a container Chromium needs --no-sandbox; the rest keep it off the (closed) network.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: path.join(root, 'tmp/e2e-results'),
+  fullyParallel: true,
+  workers: process.env['CI'] ? 2 : undefined,
+  forbidOnly: !!process.env['CI'],
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: { baseURL, trace: 'retain-on-failure', launchOptions },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testIgnore: /startup\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'node dist/apps/api/apps/api/src/main.js',
+    cwd: root,
+    url: `${baseURL}/api/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', PUBLIC_URL: baseURL },
+  },
+});

@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const DEMO_SITES = ['Kompetenscenter', 'Norrby bibliotek', 'Stadsbiblioteket', 'Västra Ängens bibliotek'];
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test.describe('help-seeker start page', () => {
+  test.beforeEach(async ({ context }) => {
+    await context.clearCookies();
+  });
+
+  test('lists the seeded library sites in Swedish', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Få hjälp med mobilen, datorn och e-tjänster');
+    const sites = page.getByRole('heading', { level: 3 });
+    await expect(sites).toHaveText(DEMO_SITES);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Stadsbiblioteket' })).toContainText('svenska, engelska och arabiska');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  });
+
+  test('switches to English and remembers it on the next visit', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get help with your phone, computer and e-services');
+    await expect(page).toHaveURL(/[?&]lang=en/);
+    await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Where to find Digihjälpen');
+  });
+
+  test('opens in the language the link names', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText('Where to find Digihjälpen');
+  });
+
+  test('can be used with the keyboard from the first Tab', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 3 }).first()).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Gå till innehållet' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main')).toBeFocused();
+  });
+
+  test('has no WCAG 2.2 AA violations axe can find, in Swedish and English', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(DEMO_SITES.length);
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Get help/);
+    await expectNoAxeViolations(page);
+  });
+
+  test('explains the problem and offers a retry when the API is unreachable', async ({ page }) => {
+    let fail = true;
+    await page.route('**/api/public/sites', (route) => (fail ? route.abort('connectionrefused') : route.continue()));
+    await page.goto('/');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Vi kunde inte hämta listan');
+    fail = false;
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(DEMO_SITES.length);
+  });
+});
