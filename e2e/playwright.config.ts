@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -7,8 +7,14 @@ import { findChromium } from './browser';
 const port = Number(process.env['E2E_PORT'] ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const root = path.resolve(__dirname, '..');
-// A fresh embedded database and mail folder for every run.
+// A fresh embedded database and mail folder for every run; the server still uses it while
+// Playwright tears down, so earlier runs' folders are removed here instead.
+for (const old of readdirSync(os.tmpdir()).filter((f) => f.startsWith('dh-e2e-'))) {
+  const dir = path.join(os.tmpdir(), old);
+  if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+}
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-e2e-'));
+chmodSync(dataDir, 0o755); // as root, Postgres runs as the postgres user and must reach it
 
 const launchOptions = {
   executablePath: findChromium(),

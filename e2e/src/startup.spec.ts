@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,16 +10,18 @@ const main = path.join(root, 'dist/apps/api/apps/api/src/main.js');
 
 /** Starts the built server with extra environment and collects what it prints until it exits. */
 function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-start-'));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [main], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'dh-start-')), LOG_LEVEL: 'silent', ...env },
+      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
     });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
       resolve({ code, stderr: stderr.trim() });
     });
   });

@@ -14,12 +14,15 @@ import { startMailCatcher } from './modules/notifications/mail-catcher';
 type Cleanup = () => Promise<void>;
 const cleanups: Cleanup[] = [];
 
-async function prepareDatabase(config: AppConfig): Promise<string> {
+/** Returns the URL to use and a line describing the database for the start-up banner. */
+async function prepareDatabase(config: AppConfig): Promise<{ url: string; description: string }> {
   let url = config.databaseUrl;
+  let description = url ? describeDatabase(url) : '';
   if (!url) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true });
     cleanups.unshift(() => pg.stop());
     url = pg.url;
+    description = `embedded PostgreSQL, data in ${pg.dataDir}`;
   }
   const dataSource = await connect(url);
   try {
@@ -28,7 +31,7 @@ async function prepareDatabase(config: AppConfig): Promise<string> {
   } finally {
     await dataSource.destroy();
   }
-  return url;
+  return { url, description };
 }
 
 async function listen(app: NestExpressApplication, config: AppConfig): Promise<void> {
@@ -42,12 +45,12 @@ async function listen(app: NestExpressApplication, config: AppConfig): Promise<v
   }
 }
 
-function banner(config: AppConfig, databaseUrl: string, mailDir: string | undefined): string {
+function banner(config: AppConfig, database: string, mailDir: string | undefined): string {
   const lines = [
     '',
     `  Digihjälpen is running at ${config.publicUrl}`,
     `  API docs:   ${config.publicUrl}/api/docs`,
-    `  Database:   ${config.databaseUrl ? describeDatabase(databaseUrl) : `embedded PostgreSQL (${describeDatabase(databaseUrl)})`}`,
+    `  Database:   ${database}`,
     mailDir ? `  E-mail:     caught locally in ${mailDir}${config.env === 'production' ? '' : ` – read it at ${config.publicUrl}/dev/mail`}` : `  E-mail:     sent through SMTP_URL`,
     config.seedDemoData ? '  Demo data:  the demo city is seeded (sign-in and demo logins arrive with the coordinator features)' : '',
     '',
@@ -63,7 +66,7 @@ async function shutdown(app: NestExpressApplication | undefined, code: number): 
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig(process.env);
-  const databaseUrl = await prepareDatabase(config);
+  const database = await prepareDatabase(config);
 
   let smtpUrl = config.smtpUrl;
   let mailCatcherDir: string | undefined;
@@ -75,7 +78,7 @@ async function bootstrap(): Promise<void> {
   }
 
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, databaseUrl, smtpUrl, mailCatcherDir }),
+    AppModule.forRoot({ config, databaseUrl: database.url, smtpUrl, mailCatcherDir }),
     { bufferLogs: true, abortOnError: false },
   );
   configureApp(app, config);
@@ -83,7 +86,7 @@ async function bootstrap(): Promise<void> {
     process.once(signal, () => void shutdown(app, 0));
   }
   await listen(app, config);
-  process.stdout.write(banner(config, databaseUrl, mailCatcherDir));
+  process.stdout.write(banner(config, database.description, mailCatcherDir));
 }
 
 bootstrap().catch(async (error: unknown) => {

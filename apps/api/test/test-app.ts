@@ -1,6 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -43,6 +43,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     async close() {
       await app.close();
       await mail.close();
+      rmSync(tmp, { recursive: true, force: true });
     },
   };
 }

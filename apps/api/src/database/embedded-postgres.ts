@@ -7,6 +7,8 @@ import { StartupError } from '../common/startup-error';
 
 export interface RunningPostgres {
   url: string;
+  /** Where the cluster's files are (may differ from the requested folder when running as root). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -73,5 +75,5 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     const reason = error instanceof Error ? error.message : 'it stopped during start-up';
     throw new StartupError(`Cannot start the embedded PostgreSQL in ${databaseDir}: ${reason}. Delete that folder to start afresh, or set DATABASE_URL.`);
   }
-  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/digihjalpen`, stop: () => pg.stop() };
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/digihjalpen`, dataDir: databaseDir, stop: () => pg.stop() };
 }

@@ -37,7 +37,7 @@ describe(StartPage.name, () => {
   afterEach(() => http.verify());
 
   const page = () => fixture.nativeElement as HTMLElement;
-  const respond = async (body: unknown, init?: { status: number; statusText: string }) => {
+  const respond = async (body: object, init?: { status: number; statusText: string }) => {
     http.expectOne('/api/public/sites').flush(body, init);
     await fixture.whenStable();
   };
