@@ -36,16 +36,12 @@ async function freshDatabaseOn(serverUrl: string): Promise<{ url: string; drop: 
  */
 export default async function globalSetup(): Promise<void> {
   const serverUrl = process.env['DATABASE_URL'];
-  if (serverUrl) {
-    const db = await freshDatabaseOn(serverUrl);
-    process.env['TEST_DATABASE_URL'] = db.url;
-    globalThis.__TEST_DATABASE_CLEANUP__ = db.drop;
-  } else {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), 'dh-test-')), 'pg'), persistent: false });
-    process.env['TEST_DATABASE_URL'] = pg.url;
-    globalThis.__TEST_DATABASE_CLEANUP__ = pg.stop;
-  }
-  const dataSource = await connect(process.env['TEST_DATABASE_URL']!);
+  const db = serverUrl
+    ? await freshDatabaseOn(serverUrl)
+    : await startEmbeddedPostgres({ dataDir: path.join(mkdtempSync(path.join(os.tmpdir(), 'dh-test-')), 'pg'), persistent: false }).then((pg) => ({ url: pg.url, drop: pg.stop }));
+  process.env['TEST_DATABASE_URL'] = db.url;
+  globalThis.__TEST_DATABASE_CLEANUP__ = db.drop;
+  const dataSource = await connect(db.url);
   await runMigrations(dataSource);
   await dataSource.destroy();
 }

@@ -68,7 +68,7 @@ async function migrate(): Promise<void> {
   const config = loadConfig(process.env);
   const pg = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true });
   try {
-    const dataSource = await connect(config.databaseUrl ?? pg!.url);
+    const dataSource = await connect(pg?.url ?? (config.databaseUrl as string));
     const applied = await runMigrations(dataSource);
     await dataSource.destroy();
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

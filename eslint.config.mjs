@@ -1,0 +1,65 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.data', '**/.nx', '**/*.cjs', '**/*.mjs'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // Real tags (STYLE.md): the web app never reaches into the API, the domain stays framework-free.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', '@angular/*', 'rxjs', 'express', 'pg'],
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  ...nx.configs['flat/angular'].map((config) => ({ ...config, files: ['apps/web/**/*.ts'] })),
+  ...nx.configs['flat/angular-template'].map((config) => ({ ...config, files: ['apps/web/**/*.html'] })),
+  {
+    files: ['apps/web/**/*.ts'],
+    rules: {
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'dh', style: 'camelCase' }],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'dh', style: 'kebab-case' }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.html'],
+    rules: {
+      '@angular-eslint/template/prefer-control-flow': 'error',
+    },
+  },
+  {
+    // Migrations are generated; the migration list is typed loosely on purpose.
+    files: ['apps/api/src/database/migrations/**/*.ts'],
+    rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },
+  },
+];
