@@ -1,4 +1,4 @@
-const { swcJestTransform, moduleNameMapper } = require('../../tools/jest/swc.cjs');
+const { swcJestTransform, moduleNameMapper, transformIgnorePatterns } = require('../../tools/jest/swc.cjs');
 
 // Unit specs (src/**/*.spec.ts) and API specs (test/**/*.api-spec.ts) share one run:
 // global-setup starts a fresh embedded PostgreSQL with every migration applied.
@@ -7,6 +7,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: swcJestTransform,
+  transformIgnorePatterns,
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.api-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',

@@ -18,11 +18,15 @@ const swcJestTransform = {
       sourceMaps: 'inline',
     },
   ],
+  // ESM-only packages that tests import (see transformIgnorePatterns) are compiled to CommonJS too.
+  '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
+
+const transformIgnorePatterns = ['/node_modules/(?!@apidevtools/)'];
 
 const moduleNameMapper = {
   '^@digihjalpen/domain$': path.join(root, 'libs/domain/src/index.ts'),
   '^@digihjalpen/domain/testing$': path.join(root, 'libs/domain/src/testing.ts'),
 };
 
-module.exports = { swcJestTransform, moduleNameMapper };
+module.exports = { swcJestTransform, moduleNameMapper, transformIgnorePatterns };
