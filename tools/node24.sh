@@ -8,6 +8,12 @@ set -euo pipefail
 __dh_node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 if [ "$(__dh_node_major)" -lt 22 ]; then
+  # npm finds its global npmrc (registry, cafile …) next to the running node; keep the machine's
+  # one when npm runs under the Node 24 brought in here.
+  if [ -z "${NPM_CONFIG_GLOBALCONFIG:-}" ] && command -v npm >/dev/null 2>&1; then
+    NPM_CONFIG_GLOBALCONFIG="$(npm config get globalconfig 2>/dev/null || true)"
+    export NPM_CONFIG_GLOBALCONFIG
+  fi
   __dh_prefix="${NODE24_PREFIX:-$HOME/.cache/digihjalpen/node24}"
   if [ ! -x "$__dh_prefix/node_modules/.bin/node" ]; then
     echo "Node $(node -v 2>/dev/null || echo '(none)') is older than 22; installing Node 24 into $__dh_prefix …" >&2
