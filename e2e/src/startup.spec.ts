@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,24 +8,47 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 const main = path.join(root, 'dist/apps/api/apps/api/src/main.js');
 
-/** Starts the built server with extra environment and collects what it prints until it exits. */
-function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+/** The runner's environment without colour settings, whose clash makes Node print a warning on stderr. */
+function quietEnv(): NodeJS.ProcessEnv {
+  const { FORCE_COLOR, NO_COLOR, ...rest } = process.env;
+  return rest;
+}
+
+/**
+ * Starts the built server with extra environment and collects what it prints until it exits.
+ * `whenReady` runs once the server prints its banner (e.g. to send it a signal).
+ */
+function start(env: Record<string, string>, whenReady?: (child: ChildProcess, output: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dh-start-'));
+  chmodSync(dataDir, 0o755);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [main], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+      env: { ...quietEnv(), DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...env },
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (whenReady && stdout.includes('Digihjälpen is running')) whenReady(child, stdout);
+    });
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });
-      resolve({ code, stderr: stderr.trim() });
+      resolve({ code, stdout, stderr: stderr.trim() });
     });
   });
 }
+
+const postgresRunningIn = (dir: string) => {
+  try {
+    return execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((line) => line.includes('postgres') && line.includes(dir));
+  } catch {
+    return false;
+  }
+};
 
 test.describe('start-up refuses bad settings with one clear line', () => {
   test('names DATABASE_URL when it is malformed', async () => {
@@ -54,5 +77,20 @@ test.describe('start-up refuses bad settings with one clear line', () => {
     } finally {
       blocker.close();
     }
+  });
+});
+
+test.describe('shutdown', () => {
+  test('stops cleanly on SIGTERM, embedded database included', async () => {
+    let dataDir = '';
+    const { code, stdout, stderr } = await start({}, (child, output) => {
+      dataDir = /data in (\S+)/.exec(output)?.[1] ?? '';
+      child.kill('SIGTERM');
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Digihjälpen is running');
+    expect(dataDir).not.toBe('');
+    expect(postgresRunningIn(dataDir)).toBe(false);
   });
 });
