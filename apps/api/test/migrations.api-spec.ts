@@ -1,20 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { migrations } from '../src/database/migrations';
 import { connect, runMigrations } from '../src/database/prepare-database';
+import { createDatabase } from './databases';
 import { testDatabaseUrl } from './test-app';
+
+const drops: (() => Promise<void>)[] = [];
 
 /** A new empty database on the test server, so migrations can be run from nothing. */
 async function emptyDatabase(): Promise<string> {
-  const name = `migrate_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: testDatabaseUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(testDatabaseUrl());
-  url.pathname = `/${name}`;
-  return url.toString();
+  const db = await createDatabase(testDatabaseUrl(), 'migrate');
+  drops.push(db.drop);
+  return db.url;
 }
+
+afterAll(async () => {
+  for (const drop of drops) await drop();
+});
 
 describe(runMigrations.name, () => {
   it('migrates once when two instances start at the same time', async () => {
