@@ -1,3 +1,4 @@
+import type { ScheduleInput } from './schedule/schedule.types';
 import { DEFAULT_TIME_ZONE, type Site } from './sites/sites.types';
 
 let sequence = 0;
@@ -16,6 +17,22 @@ export function aSite(overrides: Partial<Site> = {}): Site {
     timeZone: DEFAULT_TIME_ZONE,
     languages: ['sv'],
     active: true,
+    ...overrides,
+  };
+}
+
+/** A valid weekly schedule: Tuesdays 10:00–12:00 from 2026-01-06, 30-minute slots, 2 seats. */
+export function aSchedule(overrides: Partial<ScheduleInput> = {}): ScheduleInput {
+  return {
+    weekdays: [2],
+    startTime: '10:00',
+    endTime: '12:00',
+    validFrom: '2026-01-06',
+    validUntil: null,
+    slotMinutes: 30,
+    seatsPerSlot: 2,
+    dropIn: true,
+    helpersNeeded: 2,
     ...overrides,
   };
 }
