@@ -5,3 +5,6 @@ export * from './sites/sites.rules';
 export * from './schedule/schedule.types';
 export * from './schedule/schedule.errors';
 export * from './schedule/schedule.rules';
+export * from './auth/auth.types';
+export * from './auth/auth.errors';
+export * from './auth/auth.rules';

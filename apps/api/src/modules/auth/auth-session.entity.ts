@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
+
+/** A signed-in browser. The cookie holds a random token; only its sha256 is stored. */
+@Entity('auth_session')
+export class AuthSessionEntity {
+  @PrimaryColumn({ name: 'token_hash', type: 'varchar', length: 64 })
+  tokenHash!: string;
+
+  @Index('auth_session_user')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  /** Double-submit value for the XSRF-TOKEN cookie and the X-XSRF-TOKEN header. */
+  @Column({ name: 'csrf_token', type: 'varchar', length: 64 })
+  csrfToken!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+}

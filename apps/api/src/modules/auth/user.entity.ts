@@ -1,0 +1,35 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@digihjalpen/domain';
+
+@Entity('app_user')
+@Check('app_user_role', `"role" IN ('coordinator', 'helper', 'partner')`)
+@Check('app_user_email_lower', `"email" = lower("email")`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('app_user_email_unique', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  /** argon2id; null until an invited person has chosen a password. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 200, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** sha256 of the secret in the helper's private calendar-feed URL; regenerating it revokes the old URL. */
+  @Index('app_user_calendar_token_unique', { unique: true })
+  @Column({ name: 'calendar_token_hash', type: 'varchar', length: 64, nullable: true })
+  calendarTokenHash!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

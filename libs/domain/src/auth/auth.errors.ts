@@ -1,0 +1,35 @@
+import { DomainError } from '../shared/domain-error';
+
+export enum AuthErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  NotSignedIn = 'NOT_SIGNED_IN',
+  Forbidden = 'FORBIDDEN',
+  CsrfFailed = 'CSRF_FAILED',
+  InvitationInvalid = 'INVITATION_INVALID',
+  WeakPassword = 'WEAK_PASSWORD',
+  EmailTaken = 'EMAIL_TAKEN',
+}
+
+export class AuthError extends DomainError<AuthErrorCode> {
+  static invalidCredentials(): AuthError {
+    return new AuthError(AuthErrorCode.InvalidCredentials, 'Fel e-postadress eller lösenord.');
+  }
+  static notSignedIn(): AuthError {
+    return new AuthError(AuthErrorCode.NotSignedIn, 'Du behöver logga in.');
+  }
+  static forbidden(): AuthError {
+    return new AuthError(AuthErrorCode.Forbidden, 'Du har inte behörighet till det här.');
+  }
+  static csrf(): AuthError {
+    return new AuthError(AuthErrorCode.CsrfFailed, 'Sidan behöver laddas om. Försök igen.');
+  }
+  static invitationInvalid(): AuthError {
+    return new AuthError(AuthErrorCode.InvitationInvalid, 'Inbjudan gäller inte längre. Be samordnaren om en ny.');
+  }
+  static weakPassword(reason: string): AuthError {
+    return new AuthError(AuthErrorCode.WeakPassword, reason, { password: reason });
+  }
+  static emailTaken(): AuthError {
+    return new AuthError(AuthErrorCode.EmailTaken, 'Det finns redan ett konto med den e-postadressen.', { email: 'Det finns redan ett konto med den e-postadressen.' });
+  }
+}

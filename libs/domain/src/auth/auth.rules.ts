@@ -1,0 +1,26 @@
+import { AuthError } from './auth.errors';
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+
+// A short list of the most common choices; NIST SP 800-63B asks to refuse known-bad passwords
+// rather than to demand symbols and digits.
+const COMMON = new Set([
+  'password1234', '123456789012', 'qwertyuiopå', 'lösenord1234', 'losenord1234', 'sommar2024!!', 'sommar2025!!', 'sommar2026!!',
+  'välkommen123', 'valkommen123', 'digihjalpen1', 'digihjälpen1', 'bibliotek123', 'abcdefghijkl', 'qwertyuiop12',
+]);
+
+/** Length and a known-bad list, no composition rules (NIST SP 800-63B). Throws WEAK_PASSWORD. */
+export function checkPassword(password: string, email: string): void {
+  const length = [...password].length;
+  if (length < MIN_PASSWORD_LENGTH) throw AuthError.weakPassword(`Lösenordet behöver minst ${MIN_PASSWORD_LENGTH} tecken. Tips: skriv några ord i rad.`);
+  if (length > MAX_PASSWORD_LENGTH) throw AuthError.weakPassword(`Lösenordet får ha högst ${MAX_PASSWORD_LENGTH} tecken.`);
+  const lower = password.toLowerCase();
+  if (COMMON.has(lower) || /^(.)\1+$/.test(password)) throw AuthError.weakPassword('Lösenordet är för vanligt. Välj något som är svårare att gissa.');
+  const local = email.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 4 && lower.includes(local)) throw AuthError.weakPassword('Lösenordet får inte innehålla din e-postadress.');
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
