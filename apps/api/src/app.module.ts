@@ -5,10 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ScheduleModule } from './modules/schedule/schedule.module';
 import { SitesModule } from './modules/sites/sites.module';
 
 export interface AppRuntime {
@@ -35,6 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -46,14 +50,12 @@ export class AppModule {
         // Fail fast: start-up already checked the connection, and a dropped connection later is retried by the pool.
         TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl), retryAttempts: 0 }),
         NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: config.env === 'production' ? undefined : runtime.mailCatcherDir }),
+        AuthModule,
         HealthModule,
         SitesModule,
+        ScheduleModule,
       ],
-      providers: [
-        { provide: APP_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: ApiExceptionFilter },
-      ],
-      exports: [APP_CONFIG],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

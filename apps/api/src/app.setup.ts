@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: '100kb' });
+  app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [{ path: 'dev/mail', method: RequestMethod.GET }, { path: 'dev/mail/:file', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
 

@@ -8,7 +8,9 @@ import { StartupError } from './common/startup-error';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { connect, describeDatabase, runMigrations } from './database/prepare-database';
+import { demoUsers } from './database/seed/demo-city';
 import { seedDemoData } from './database/seed/demo-seed';
+import { ScheduleService } from './modules/schedule/schedule.service';
 import { startMailCatcher } from './modules/notifications/mail-catcher';
 
 type Cleanup = () => Promise<void>;
@@ -52,7 +54,7 @@ function banner(config: AppConfig, database: string, mailDir: string | undefined
     `  API docs:   ${config.publicUrl}/api/docs`,
     `  Database:   ${database}`,
     mailDir ? `  E-mail:     caught locally in ${mailDir}${config.env === 'production' ? '' : ` – read it at ${config.publicUrl}/dev/mail`}` : `  E-mail:     sent through SMTP_URL`,
-    config.seedDemoData ? '  Demo data:  the demo city is seeded (sign-in and demo logins arrive with the coordinator features)' : '',
+    ...(config.seedDemoData ? ['  Demo logins (sign in at /logga-in):', ...demoUsers.map((u) => `    ${u.role.padEnd(12)} ${u.email} / ${u.password}`)] : []),
     '',
   ];
   return lines.filter((l) => l !== '').join('\n') + '\n';
@@ -86,6 +88,7 @@ async function bootstrap(): Promise<void> {
     process.once(signal, () => void shutdown(app, 0));
   }
   await listen(app, config);
+  await app.get(ScheduleService).extendHorizon();
   process.stdout.write(banner(config, database.description, mailCatcherDir));
 }
 

@@ -45,7 +45,7 @@ describe('GET /api/public/sites', () => {
 
   it('adds nothing when the demo seed runs again', async () => {
     const before = await t.db.getRepository(SiteEntity).count();
-    expect(await seedDemoData(t.db)).toEqual({ sitesAdded: 0 });
+    expect(await seedDemoData(t.db)).toEqual({ sitesAdded: 0, usersAdded: 0, schedulesAdded: 0 });
     expect(await t.db.getRepository(SiteEntity).count()).toBe(before);
   });
 });

@@ -1,15 +1,34 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, DomainError, ScheduleErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export function statusForDomainCode(code: SiteErrorCode): HttpStatus {
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode;
+
+export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case SiteErrorCode.SiteNotFound:
+    case ScheduleErrorCode.ScheduleNotFound:
+    case ScheduleErrorCode.SessionNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
+    case ScheduleErrorCode.InvalidSchedule:
+    case AuthErrorCode.WeakPassword:
       return HttpStatus.BAD_REQUEST;
+    case ScheduleErrorCode.OverlappingSchedule:
+    case ScheduleErrorCode.SessionAlreadyCancelled:
+    case ScheduleErrorCode.SessionInPast:
+    case AuthErrorCode.EmailTaken:
+      return HttpStatus.CONFLICT;
+    case AuthErrorCode.InvalidCredentials:
+    case AuthErrorCode.NotSignedIn:
+      return HttpStatus.UNAUTHORIZED;
+    case AuthErrorCode.Forbidden:
+    case AuthErrorCode.CsrfFailed:
+      return HttpStatus.FORBIDDEN;
+    case AuthErrorCode.InvitationInvalid:
+      return HttpStatus.GONE;
   }
 }
 
@@ -62,7 +81,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toResponse(exception: unknown): { status: number; body: ApiErrorDto } {
     if (exception instanceof DomainError) {
       const { code, message, fields } = exception;
-      return { status: statusForDomainCode(code as SiteErrorCode), body: { code, message, ...(fields ? { fields: { ...fields } } : {}) } };
+      return { status: statusForDomainCode(code as DomainErrorCode), body: { code, message, ...(fields ? { fields: { ...fields } } : {}) } };
     }
     if (exception instanceof HttpException) {
       // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying the parser's message.

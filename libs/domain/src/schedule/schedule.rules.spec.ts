@@ -2,6 +2,8 @@ import { aSchedule } from '../testing';
 import { ScheduleError, ScheduleErrorCode } from './schedule.errors';
 import {
   assertNoOverlap,
+  dateRange,
+  toLocalIso,
   describeSchedule,
   expandSchedule,
   horizonEnd,
@@ -171,4 +173,24 @@ describe('planSessions', () => {
 
 describe('horizonEnd', () => {
   it('counts whole weeks ahead', () => expect(horizonEnd('2026-11-23', 26)).toBe('2027-05-24'));
+});
+
+describe('dateRange', () => {
+  it('covers whole local days when given dates', () => {
+    const r = dateRange('2026-03-29', '2026-03-29', STOCKHOLM);
+    expect(r.from.toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(r.to.toISOString()).toBe('2026-03-29T22:00:00.000Z'); // the DST day has 23 hours
+  });
+
+  it('refuses a reversed range and one longer than a year', () => {
+    expect(() => dateRange('2026-05-01', '2026-04-01', STOCKHOLM)).toThrow(ScheduleError);
+    expect(() => dateRange('2026-01-01', '2027-06-01', STOCKHOLM)).toThrow(ScheduleError);
+  });
+});
+
+describe('toLocalIso', () => {
+  it('writes the site’s offset, which changes with DST', () => {
+    expect(toLocalIso(new Date('2026-03-24T09:00:00Z'), STOCKHOLM)).toBe('2026-03-24T10:00:00+01:00');
+    expect(toLocalIso(new Date('2026-03-31T08:00:00Z'), STOCKHOLM)).toBe('2026-03-31T10:00:00+02:00');
+  });
 });

@@ -157,3 +157,25 @@ export function planSessions(desired: readonly Occurrence[], existing: readonly 
 export function horizonEnd(today: LocalDate, weeks: number): LocalDate {
   return DateTime.fromISO(today).plus({ weeks }).toISODate() ?? today;
 }
+
+/** ISO 8601 with the site's own offset, e.g. 2026-03-31T10:00:00+02:00 (what the public API returns). */
+export function toLocalIso(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+}
+
+export const MAX_RANGE_DAYS = 366;
+
+/** A from/to range of local dates (inclusive) as instants in the zone; refuses reversed or too long ranges. */
+export function dateRange(from: LocalDate, to: LocalDate, timeZone: string): { from: Date; to: Date } {
+  const fields: Record<string, string> = {};
+  if (!isLocalDate(from)) fields['from'] = 'Skriv from som ÅÅÅÅ-MM-DD.';
+  if (!isLocalDate(to)) fields['to'] = 'Skriv to som ÅÅÅÅ-MM-DD.';
+  if (!fields['from'] && !fields['to']) {
+    if (to < from) fields['to'] = 'to kan inte vara före from.';
+    else if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > MAX_RANGE_DAYS) fields['to'] = `Högst ${MAX_RANGE_DAYS} dagar åt gången.`;
+  }
+  if (Object.keys(fields).length) throw ScheduleError.invalid(fields);
+  const start = DateTime.fromISO(from, { zone: timeZone }).startOf('day');
+  const end = DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).startOf('day');
+  return { from: start.toJSDate(), to: end.toJSDate() };
+}

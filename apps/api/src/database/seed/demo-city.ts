@@ -1,4 +1,4 @@
-import type { NewSite } from '@digihjalpen/domain';
+import type { NewSite, ScheduleInput } from '@digihjalpen/domain';
 
 /** The demo city of PRODUCT.md: a central library, branch libraries and the skills centre. */
 export const demoSites: NewSite[] = [
@@ -46,4 +46,21 @@ export const demoSites: NewSite[] = [
     languages: ['sv', 'en', 'ar', 'ti'],
     active: true,
   },
+];
+
+/** Demo logins (PRODUCT.md). Never created in production mode. */
+export const demoUsers = [
+  { email: 'coordinator@example.org', password: 'demo-coordinator', name: 'Karin Lindqvist', role: 'coordinator' },
+  { email: 'helper@example.org', password: 'demo-helper', name: 'Yusuf Ahmadi', role: 'helper' },
+  { email: 'helper2@example.org', password: 'demo-helper', name: 'Maria Johansson', role: 'helper' },
+  { email: 'partner@example.org', password: 'demo-partner', name: 'Leila Haddad', role: 'partner' },
+] as const;
+
+/** Weekly drop-ins. Stadsbiblioteket adds a second day from March; no schedule ends, so all span DST. */
+export const demoSchedules: { site: string; schedule: ScheduleInput }[] = [
+  { site: 'stadsbiblioteket', schedule: { weekdays: [2], startTime: '10:00', endTime: '12:00', validFrom: '2026-09-01', validUntil: null, slotMinutes: 30, seatsPerSlot: 2, dropIn: true, helpersNeeded: 2 } },
+  { site: 'stadsbiblioteket', schedule: { weekdays: [4], startTime: '13:00', endTime: '15:00', validFrom: '2027-03-04', validUntil: null, slotMinutes: 30, seatsPerSlot: 2, dropIn: true, helpersNeeded: 2 } },
+  { site: 'norrby-bibliotek', schedule: { weekdays: [3], startTime: '13:00', endTime: '15:00', validFrom: '2026-10-07', validUntil: null, slotMinutes: 30, seatsPerSlot: 1, dropIn: true, helpersNeeded: 1 } },
+  { site: 'vastra-angens-bibliotek', schedule: { weekdays: [1], startTime: '10:00', endTime: '12:00', validFrom: '2026-11-02', validUntil: null, slotMinutes: 20, seatsPerSlot: 1, dropIn: true, helpersNeeded: 1 } },
+  { site: 'kompetenscenter', schedule: { weekdays: [5], startTime: '09:00', endTime: '11:00', validFrom: '2026-09-04', validUntil: null, slotMinutes: 30, seatsPerSlot: 2, dropIn: false, helpersNeeded: 1 } },
 ];

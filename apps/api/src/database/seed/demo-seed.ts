@@ -1,19 +1,37 @@
 import { prepareNewSite } from '@digihjalpen/domain';
 import type { DataSource } from 'typeorm';
+import { hashPassword } from '../../modules/auth/passwords';
+import { UserEntity } from '../../modules/auth/user.entity';
+import { ScheduleEntity } from '../../modules/schedule/schedule.entity';
+import { toSchedule } from '../../modules/schedule/schedule.repository';
+import { syncScheduleSessions } from '../../modules/schedule/session-sync';
 import { SiteEntity } from '../../modules/sites/site.entity';
-import { demoSites } from './demo-city';
+import { demoSchedules, demoSites, demoUsers } from './demo-city';
 
-/** Seeds the demo city. Idempotent: rows that exist (by slug) are left as they are. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ sitesAdded: number }> {
+/** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
+export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<{ sitesAdded: number; usersAdded: number; schedulesAdded: number }> {
+  const passwords = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
   return dataSource.transaction(async (tx) => {
-    const result = await tx
+    const sites = await tx.createQueryBuilder().insert().into(SiteEntity).values(demoSites.map(prepareNewSite)).orIgnore().returning(['id']).execute();
+    const users = await tx
       .createQueryBuilder()
       .insert()
-      .into(SiteEntity)
-      .values(demoSites.map(prepareNewSite))
+      .into(UserEntity)
+      .values(demoUsers.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: passwords[i] ?? null })))
       .orIgnore()
       .returning(['id'])
       .execute();
-    return { sitesAdded: result.raw.length };
+
+    let schedulesAdded = 0;
+    const bySlug = new Map((await tx.getRepository(SiteEntity).find()).map((s) => [s.slug, s]));
+    const seeded = new Set((await tx.getRepository(ScheduleEntity).find()).map((s) => s.siteId));
+    for (const { site: slug, schedule } of demoSchedules) {
+      const site = bySlug.get(slug);
+      if (!site || seeded.has(site.id)) continue;
+      const saved = await tx.getRepository(ScheduleEntity).save(tx.getRepository(ScheduleEntity).create({ siteId: site.id, ...schedule }));
+      await syncScheduleSessions(tx, toSchedule(saved), site, now);
+      schedulesAdded += 1;
+    }
+    return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { Public } from '../auth/access.decorator';
 import { MAIL_OPTIONS, type MailOptions } from './mail.options';
 
 const escapeHtml = (s: string) =>
@@ -18,6 +19,7 @@ pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}a{color:#0b57a4}</style
 
 /** Non-production only: read the e-mails the local mail catcher received. */
 @ApiExcludeController()
+@Public()
 @Controller('dev/mail')
 export class DevMailController {
   constructor(@Inject(MAIL_OPTIONS) private readonly options: MailOptions) {}

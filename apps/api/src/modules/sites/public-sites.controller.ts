@@ -1,10 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
+import { Public } from '../auth/access.decorator';
 import { PublicSiteDto } from './dto/public-site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('public')
+@Public()
 @Controller('public/sites')
 export class PublicSitesController {
   constructor(private readonly sites: SitesService) {}

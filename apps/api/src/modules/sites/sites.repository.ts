@@ -27,6 +27,23 @@ export class SitesRepository {
     return (await this.sites.find()).map(toSite);
   }
 
+  async findById(id: string): Promise<Site | null> {
+    const entity = await this.sites.findOneBy({ id });
+    return entity ? toSite(entity) : null;
+  }
+
+  async insert(site: Omit<Site, 'id'>): Promise<Site> {
+    return toSite(await this.sites.save(this.sites.create(site)));
+  }
+
+  async update(id: string, changes: Partial<Omit<Site, 'id'>>): Promise<void> {
+    await this.sites.update({ id }, changes);
+  }
+
+  async slugExists(slug: string): Promise<boolean> {
+    return this.sites.existsBy({ slug });
+  }
+
   async findBySlug(slug: string): Promise<Site | null> {
     const entity = await this.sites.findOneBy({ slug });
     return entity ? toSite(entity) : null;

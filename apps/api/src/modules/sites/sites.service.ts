@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { publicSites, SiteError, toPublicSite, type PublicSite } from '@digihjalpen/domain';
+import { prepareNewSite, publicSites, SiteError, toPublicSite, type NewSite, type PublicSite, type Site } from '@digihjalpen/domain';
 import { SitesRepository } from './sites.repository';
 
 @Injectable()
@@ -10,9 +10,38 @@ export class SitesService {
     return publicSites(await this.sites.findAll()).map(toPublicSite);
   }
 
-  async getPublic(slug: string): Promise<PublicSite> {
+  /** Every site, paused ones too (coordinators). */
+  async listAll(): Promise<Site[]> {
+    return (await this.sites.findAll()).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  }
+
+  async get(id: string): Promise<Site> {
+    const site = await this.sites.findById(id);
+    if (!site) throw SiteError.notFound(id);
+    return site;
+  }
+
+  /** The active site behind a public slug. */
+  async getActiveBySlug(slug: string): Promise<Site> {
     const site = await this.sites.findBySlug(slug);
     if (!site || !site.active) throw SiteError.notFound(slug);
-    return toPublicSite(site);
+    return site;
+  }
+
+  async create(input: NewSite): Promise<Site> {
+    const site = prepareNewSite(input);
+    if (await this.sites.slugExists(site.slug)) throw SiteError.invalid({ slug: `Adressnamnet "${site.slug}" används redan av en annan plats. Välj ett annat.` });
+    return this.sites.insert(site);
+  }
+
+  async update(id: string, changes: NewSite): Promise<Site> {
+    const current = await this.get(id);
+    const next = prepareNewSite({ ...changes, slug: current.slug });
+    await this.sites.update(id, next);
+    return { ...next, id };
+  }
+
+  async getPublic(slug: string): Promise<PublicSite> {
+    return toPublicSite(await this.getActiveBySlug(slug));
   }
 }

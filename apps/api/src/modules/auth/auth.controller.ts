@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ROLES, type AuthUser } from '@digihjalpen/domain';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { CurrentUser, Public, Roles } from './access.decorator';
+import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
+import { AuthService, type SignedIn } from './auth.service';
+import { AcceptInvitationDto, AuthUserDto, InvitationCreatedDto, InviteDto, LoginDto } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  private readonly secure: boolean;
+
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.secure = config.publicUrl.startsWith('https:');
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: { limit: 10, ttl: 60_000 } })
+  @ApiOkResponse({ type: AuthUserDto, description: 'Sets the HttpOnly session cookie and the XSRF-TOKEN cookie' })
+  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
+    return this.signIn(await this.auth.login(body.email, body.password), res);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string') await this.auth.logout(token);
+    clearAuthCookies(res, this.secure);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: AuthUserDto })
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+
+  @Post('invitations')
+  @Roles('coordinator')
+  @ApiCreatedResponse({ type: InvitationCreatedDto })
+  invite(@CurrentUser() user: AuthUser, @Body() body: InviteDto): Promise<InvitationCreatedDto> {
+    return this.auth.invite(user, body);
+  }
+
+  @Post('invitations/accept')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @Throttle({ login: { limit: 10, ttl: 60_000 } })
+  @ApiOkResponse({ type: AuthUserDto, description: 'Sets the password and signs the person in' })
+  async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
+    return this.signIn(await this.auth.acceptInvitation(body.token, body.password), res);
+  }
+
+  private signIn(signedIn: SignedIn, res: Response): AuthUser {
+    setAuthCookies(res, signedIn.token, signedIn.csrfToken, this.secure);
+    return signedIn.user;
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser, Role } from '@digihjalpen/domain';
+import { DataSource, MoreThan } from 'typeorm';
+import { AuthSessionEntity } from './auth-session.entity';
+import { InvitationEntity } from './invitation.entity';
+import { UserEntity } from './user.entity';
+
+const toAuthUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+
+export interface UserWithPassword {
+  user: AuthUser;
+  passwordHash: string | null;
+}
+
+@Injectable()
+export class AuthRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findByEmail(email: string): Promise<UserWithPassword | null> {
+    const u = await this.db.getRepository(UserEntity).findOneBy({ email, active: true });
+    return u ? { user: toAuthUser(u), passwordHash: u.passwordHash } : null;
+  }
+
+  async findUser(id: string): Promise<AuthUser | null> {
+    const u = await this.db.getRepository(UserEntity).findOneBy({ id, active: true });
+    return u ? toAuthUser(u) : null;
+  }
+
+  async listByRole(role: Role): Promise<AuthUser[]> {
+    return (await this.db.getRepository(UserEntity).find({ where: { role, active: true }, order: { name: 'ASC' } })).map(toAuthUser);
+  }
+
+  async emailExists(email: string): Promise<boolean> {
+    return this.db.getRepository(UserEntity).existsBy({ email });
+  }
+
+  async createSession(session: Pick<AuthSessionEntity, 'tokenHash' | 'userId' | 'csrfToken' | 'expiresAt'>): Promise<void> {
+    await this.db.getRepository(AuthSessionEntity).insert(session);
+  }
+
+  async findSession(tokenHash: string, now: Date): Promise<{ user: AuthUser; csrfToken: string } | null> {
+    const s = await this.db
+      .getRepository(AuthSessionEntity)
+      .findOne({ where: { tokenHash, expiresAt: MoreThan(now), user: { active: true } }, relations: { user: true } });
+    return s?.user ? { user: toAuthUser(s.user), csrfToken: s.csrfToken } : null;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.getRepository(AuthSessionEntity).delete({ tokenHash });
+  }
+
+  /** Creates the user (no password yet) and the invitation in one transaction. */
+  async createInvitedUser(user: { email: string; name: string; role: Role }, invitation: { tokenHash: string; invitedBy: string; expiresAt: Date }): Promise<AuthUser> {
+    return this.db.transaction(async (tx) => {
+      const created = await tx.getRepository(UserEntity).save(tx.getRepository(UserEntity).create({ ...user, passwordHash: null }));
+      await tx.getRepository(InvitationEntity).insert({ ...invitation, userId: created.id });
+      return toAuthUser(created);
+    });
+  }
+
+  /** Uses a valid invitation: sets the password and ends the user's other sessions, atomically. */
+  async acceptInvitation(tokenHash: string, passwordHash: (email: string) => Promise<string>, now: Date): Promise<AuthUser | null> {
+    return this.db.transaction(async (tx) => {
+      const invitation = await tx
+        .getRepository(InvitationEntity)
+        .createQueryBuilder('i')
+        .innerJoinAndSelect('i.user', 'u')
+        .where('i.token_hash = :tokenHash AND i.used_at IS NULL AND i.expires_at > :now AND u.active', { tokenHash, now })
+        .setLock('pessimistic_write', undefined, ['i'])
+        .getOne();
+      if (!invitation?.user) return null;
+      const hash = await passwordHash(invitation.user.email);
+      await tx.getRepository(UserEntity).update({ id: invitation.userId }, { passwordHash: hash });
+      await tx.getRepository(InvitationEntity).update({ tokenHash }, { usedAt: now });
+      await tx.getRepository(AuthSessionEntity).delete({ userId: invitation.userId });
+      return toAuthUser(invitation.user);
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type AuthUser, type Role } from '@digihjalpen/domain';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'coordinator@example.org' })
+  @IsEmail({}, { message: 'Skriv en e-postadress, till exempel namn@example.org.' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'Skriv ditt lösenord.' })
+  @MaxLength(128)
+  password!: string;
+}
+
+export class InviteDto {
+  @ApiProperty()
+  @IsEmail({}, { message: 'Skriv en e-postadress, till exempel namn@example.org.' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Samira' })
+  @IsString()
+  @MinLength(1, { message: 'Skriv ett namn.' })
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn([...ROLES], { message: 'Välj roll: samordnare, digivärd eller partner.' })
+  role!: Role;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(20)
+  @MaxLength(100)
+  token!: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MaxLength(200)
+  password!: string;
+}
+
+export class AuthUserDto implements AuthUser {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+}
+
+export class InvitationCreatedDto {
+  @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
+  @ApiProperty({ description: 'The link also e-mailed to the person; it holds a secret' }) inviteUrl!: string;
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Schedule, ScheduleInput, SessionStatus, Weekday } from '@digihjalpen/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ScheduleEntity } from './schedule.entity';
+import { SessionEntity } from './session.entity';
+
+export function toSchedule(e: ScheduleEntity): Schedule {
+  return {
+    id: e.id,
+    siteId: e.siteId,
+    weekdays: [...e.weekdays].sort() as Weekday[],
+    startTime: e.startTime.slice(0, 5),
+    endTime: e.endTime.slice(0, 5),
+    validFrom: e.validFrom,
+    validUntil: e.validUntil,
+    slotMinutes: e.slotMinutes,
+    seatsPerSlot: e.seatsPerSlot,
+    dropIn: e.dropIn,
+    helpersNeeded: e.helpersNeeded,
+  };
+}
+
+export interface SessionRow {
+  id: string;
+  siteId: string;
+  scheduleId: string | null;
+  start: Date;
+  end: Date;
+  status: SessionStatus;
+  cancelReason: string | null;
+  dropIn: boolean;
+  helpersNeeded: number;
+  sequence: number;
+  updatedAt: Date;
+  helpers: number;
+  slots: { id: string; start: Date; end: Date; seats: number; booked: number }[];
+}
+
+interface RawSession {
+  id: string;
+  site_id: string;
+  schedule_id: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  status: SessionStatus;
+  cancel_reason: string | null;
+  drop_in: boolean;
+  helpers_needed: number;
+  sequence: number;
+  updated_at: Date;
+  helpers: number;
+  slots: { id: string; start: string; end: string; seats: number; booked: number }[] | null;
+}
+
+@Injectable()
+export class ScheduleRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async listSchedules(siteId: string, tx: EntityManager = this.db.manager): Promise<Schedule[]> {
+    return (await tx.getRepository(ScheduleEntity).find({ where: { siteId }, order: { validFrom: 'ASC', startTime: 'ASC' } })).map(toSchedule);
+  }
+
+  async allSchedules(): Promise<Schedule[]> {
+    return (await this.db.getRepository(ScheduleEntity).find()).map(toSchedule);
+  }
+
+  async findSchedule(id: string, tx: EntityManager = this.db.manager): Promise<Schedule | null> {
+    const e = await tx.getRepository(ScheduleEntity).findOneBy({ id });
+    return e ? toSchedule(e) : null;
+  }
+
+  async insertSchedule(tx: EntityManager, siteId: string, input: ScheduleInput): Promise<Schedule> {
+    const repo = tx.getRepository(ScheduleEntity);
+    return toSchedule(await repo.save(repo.create({ siteId, ...input })));
+  }
+
+  async updateSchedule(tx: EntityManager, id: string, input: ScheduleInput): Promise<void> {
+    await tx.getRepository(ScheduleEntity).update({ id }, { ...input });
+  }
+
+  /** Sessions of one site (or all sites) in a time range, with slots, seats booked and helpers on shift: one query. */
+  async sessions(filter: { siteId?: string; from: Date; to: Date; sessionId?: string }): Promise<SessionRow[]> {
+    const rows: RawSession[] = await this.db.query(
+      `SELECT s.id, s.site_id, s.schedule_id, s.starts_at, s.ends_at, s.status, s.cancel_reason, s.drop_in,
+              s.helpers_needed, s.sequence, s.updated_at,
+              (SELECT count(*)::int FROM shift sh WHERE sh.session_id = s.id) AS helpers,
+              (SELECT json_agg(json_build_object('id', sl.id, 'start', sl.starts_at, 'end', sl.ends_at, 'seats', sl.seats, 'booked', sl.booked)
+                               ORDER BY sl.starts_at)
+                 FROM slot sl WHERE sl.session_id = s.id) AS slots
+         FROM session s
+        WHERE ($1::uuid IS NULL OR s.site_id = $1) AND ($4::uuid IS NULL OR s.id = $4)
+          AND s.starts_at < $3 AND s.ends_at > $2
+        ORDER BY s.starts_at`,
+      [filter.siteId ?? null, filter.from, filter.to, filter.sessionId ?? null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      scheduleId: r.schedule_id,
+      start: r.starts_at,
+      end: r.ends_at,
+      status: r.status,
+      cancelReason: r.cancel_reason,
+      dropIn: r.drop_in,
+      helpersNeeded: r.helpers_needed,
+      sequence: r.sequence,
+      updatedAt: r.updated_at,
+      helpers: r.helpers,
+      slots: (r.slots ?? []).map((sl) => ({ ...sl, start: new Date(sl.start), end: new Date(sl.end) })),
+    }));
+  }
+
+  async findSession(id: string): Promise<SessionEntity | null> {
+    return this.db.getRepository(SessionEntity).findOneBy({ id });
+  }
+
+  async cancelSession(id: string, reason: string): Promise<void> {
+    await this.db
+      .getRepository(SessionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'cancelled', cancelReason: reason, sequence: () => 'sequence + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  assertNoOverlap,
+  expandSchedule,
+  horizonEnd,
+  isLocalDate,
+  localDateOf,
+  ScheduleError,
+  validateSchedule,
+  zonedInstant,
+  type Occurrence,
+  type Schedule,
+  type ScheduleInput,
+  type Site,
+} from '@digihjalpen/domain';
+import { SitesService } from '../sites/sites.service';
+import { ScheduleRepository, type SessionRow } from './schedule.repository';
+import { insertSessions, syncScheduleSessions, type SyncResult } from './session-sync';
+
+export interface ScheduleChange extends SyncResult {
+  schedule: Schedule;
+}
+
+export interface OneOffInput {
+  date: string;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  seatsPerSlot: number;
+  dropIn: boolean;
+  helpersNeeded: number;
+}
+
+const PREVIEW_WEEKS = 8;
+
+@Injectable()
+export class ScheduleService {
+  private readonly logger = new Logger(ScheduleService.name);
+
+  constructor(
+    private readonly repo: ScheduleRepository,
+    private readonly sites: SitesService,
+  ) {}
+
+  listSchedules(siteId: string): Promise<Schedule[]> {
+    return this.repo.listSchedules(siteId);
+  }
+
+  /** The dates a schedule would produce in the next weeks, after the same checks as saving. */
+  async preview(siteId: string, input: ScheduleInput, now = new Date()): Promise<Occurrence[]> {
+    const site = await this.sites.get(siteId);
+    validateSchedule(input);
+    assertNoOverlap(input, await this.repo.listSchedules(siteId));
+    const from = maxDate(localDateOf(now, site.timeZone), input.validFrom);
+    return expandSchedule(input, { from, to: horizonEnd(from, PREVIEW_WEEKS) }, site.timeZone);
+  }
+
+  async create(siteId: string, input: ScheduleInput, now = new Date()): Promise<ScheduleChange> {
+    const site = await this.sites.get(siteId);
+    validateSchedule(input);
+    return this.repo.transaction(async (tx) => {
+      // One schedule change per site at a time, so two coordinators cannot add overlapping schedules.
+      await tx.query('SELECT 1 FROM site WHERE id = $1 FOR UPDATE', [siteId]);
+      assertNoOverlap(input, await this.repo.listSchedules(siteId, tx));
+      const schedule = await this.repo.insertSchedule(tx, siteId, input);
+      return { schedule, ...(await syncScheduleSessions(tx, schedule, site, now)) };
+    });
+  }
+
+  async update(scheduleId: string, input: ScheduleInput, now = new Date()): Promise<ScheduleChange> {
+    const current = await this.repo.findSchedule(scheduleId);
+    if (!current) throw ScheduleError.notFound();
+    const site = await this.sites.get(current.siteId);
+    validateSchedule(input);
+    return this.repo.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM site WHERE id = $1 FOR UPDATE', [site.id]);
+      const others = (await this.repo.listSchedules(site.id, tx)).filter((s) => s.id !== scheduleId);
+      assertNoOverlap(input, others);
+      await this.repo.updateSchedule(tx, scheduleId, input);
+      const schedule = { ...input, id: scheduleId, siteId: site.id };
+      return { schedule, ...(await syncScheduleSessions(tx, schedule, site, now)) };
+    });
+  }
+
+  /** Keeps every schedule's sessions generated to the rolling horizon (run at start-up and daily). */
+  async extendHorizon(now = new Date()): Promise<number> {
+    let created = 0;
+    for (const schedule of await this.repo.allSchedules()) {
+      const site = await this.sites.get(schedule.siteId);
+      created += (await this.repo.transaction((tx) => syncScheduleSessions(tx, schedule, site, now))).created;
+    }
+    if (created) this.logger.log(`Generated ${created} sessions up to the horizon`);
+    return created;
+  }
+
+  async addOneOff(siteId: string, input: OneOffInput, now = new Date()): Promise<SessionRow> {
+    const site = await this.sites.get(siteId);
+    validateSchedule({ ...input, weekdays: [1], validFrom: input.date, validUntil: input.date });
+    if (!isLocalDate(input.date)) throw ScheduleError.invalid({ date: 'Skriv datum som ÅÅÅÅ-MM-DD.' });
+    const occurrence = { date: input.date, start: zonedInstant(input.date, input.startTime, site.timeZone), end: zonedInstant(input.date, input.endTime, site.timeZone) };
+    if (occurrence.start <= now) throw ScheduleError.inPast();
+    const created = await this.repo.transaction((tx) => insertSessions(tx, site, [occurrence], { scheduleId: null, ...input }));
+    if (!created) throw ScheduleError.invalid({ startTime: 'Det finns redan en träff som börjar då på den här platsen.' });
+    const [row] = await this.repo.sessions({ siteId, from: occurrence.start, to: occurrence.end });
+    if (!row) throw ScheduleError.sessionNotFound();
+    return row;
+  }
+
+  sessionsOf(site: Site, range: { from: Date; to: Date }): Promise<SessionRow[]> {
+    return this.repo.sessions({ siteId: site.id, ...range });
+  }
+
+  async sessionsForCoordinator(siteId: string, range: { from: Date; to: Date }): Promise<SessionRow[]> {
+    return this.sessionsOf(await this.sites.get(siteId), range);
+  }
+
+  async cancel(sessionId: string, reason: string, now = new Date()): Promise<SessionRow> {
+    const session = await this.repo.findSession(sessionId);
+    if (!session) throw ScheduleError.sessionNotFound();
+    if (session.status === 'cancelled') throw ScheduleError.alreadyCancelled();
+    if (session.endsAt <= now) throw ScheduleError.inPast();
+    const text = reason.trim();
+    if (!text) throw ScheduleError.invalid({ reason: 'Skriv varför träffen ställs in, så att besökarna förstår.' });
+    await this.repo.cancelSession(sessionId, text);
+    const [row] = await this.repo.sessions({ sessionId, from: session.startsAt, to: session.endsAt });
+    if (!row) throw ScheduleError.sessionNotFound();
+    return row;
+  }
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);
