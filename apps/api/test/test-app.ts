@@ -9,6 +9,9 @@ import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
 import { loadConfig } from '../src/config/app-config';
 import { startMailCatcher, type MailCatcher } from '../src/modules/notifications/mail-catcher';
+import { hashPassword } from '../src/modules/auth/passwords';
+import { UserEntity } from '../src/modules/auth/user.entity';
+import type { Role } from '@digihjalpen/domain';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -45,5 +48,40 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
       await mail.close();
       rmSync(tmp, { recursive: true, force: true });
     },
+  };
+}
+
+let userSequence = 0;
+
+/** A user with a password, straight into the database (factories, not literals, in every spec). */
+export async function aUser(db: DataSource, role: Role, overrides: { email?: string; password?: string; name?: string } = {}): Promise<{ id: string; email: string; password: string }> {
+  userSequence += 1;
+  const email = overrides.email ?? `${role}-${userSequence}-${Date.now()}@example.org`;
+  const password = overrides.password ?? 'ett långt testlösenord';
+  const saved = await db.getRepository(UserEntity).save({ email, name: overrides.name ?? `Test ${role} ${userSequence}`, role, passwordHash: await hashPassword(password) });
+  return { id: saved.id, email, password };
+}
+
+export interface Session {
+  agent: ReturnType<typeof request.agent>;
+  csrf: string;
+  /** Request builders that send the session cookie and the X-XSRF-TOKEN header, as Angular does. */
+  get(url: string): request.Test;
+  post(url: string, body?: object): request.Test;
+  put(url: string, body?: object): request.Test;
+}
+
+/** Signs in through the real login endpoint. */
+export async function signIn(t: TestApp, user: { email: string; password: string }): Promise<Session> {
+  const agent = request.agent(t.app.getHttpServer());
+  const res = await agent.post('/api/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const csrf = /XSRF-TOKEN=([^;]+)/.exec(cookies.join('\n'))?.[1] ?? '';
+  return {
+    agent,
+    csrf,
+    get: (url) => agent.get(url),
+    post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf).send(body),
+    put: (url, body) => agent.put(url).set('X-XSRF-TOKEN', csrf).send(body),
   };
 }
