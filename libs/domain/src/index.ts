@@ -8,3 +8,5 @@ export * from './schedule/schedule.rules';
 export * from './auth/auth.types';
 export * from './auth/auth.errors';
 export * from './auth/auth.rules';
+export * from './shifts/shifts.errors';
+export * from './shifts/shifts.rules';

@@ -1,25 +1,31 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, DomainError, ScheduleErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, DomainError, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case SiteErrorCode.SiteNotFound:
     case ScheduleErrorCode.ScheduleNotFound:
     case ScheduleErrorCode.SessionNotFound:
+    case ShiftErrorCode.ShiftNotFound:
+    case AuthErrorCode.LinkInvalid:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
     case AuthErrorCode.WeakPassword:
+    case ShiftErrorCode.NotAHelper:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
     case ScheduleErrorCode.SessionInPast:
     case AuthErrorCode.EmailTaken:
+    case ShiftErrorCode.AlreadyOnShift:
+    case ShiftErrorCode.ShiftFull:
+    case ShiftErrorCode.SessionNotOpen:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -75,7 +81,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, body } = this.toResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
-    res.status(status).json(body);
+    // Explicit: a route's @Header('Content-Type', …) is already set when its handler throws.
+    res.status(status).type('application/json').json(body);
   }
 
   private toResponse(exception: unknown): { status: number; body: ApiErrorDto } {

@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   InvitationInvalid = 'INVITATION_INVALID',
   WeakPassword = 'WEAK_PASSWORD',
   EmailTaken = 'EMAIL_TAKEN',
+  LinkInvalid = 'LINK_INVALID',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {
@@ -28,6 +29,9 @@ export class AuthError extends DomainError<AuthErrorCode> {
   }
   static weakPassword(reason: string): AuthError {
     return new AuthError(AuthErrorCode.WeakPassword, reason, { password: reason });
+  }
+  static linkInvalid(): AuthError {
+    return new AuthError(AuthErrorCode.LinkInvalid, 'Länken gäller inte längre. Hämta en ny länk i Digihjälpen.');
   }
   static emailTaken(): AuthError {
     return new AuthError(AuthErrorCode.EmailTaken, 'Det finns redan ett konto med den e-postadressen.', { email: 'Det finns redan ett konto med den e-postadressen.' });

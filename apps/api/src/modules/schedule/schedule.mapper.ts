@@ -1,4 +1,4 @@
-import { dateRange, horizonEnd, localDateOf, toLocalIso, type Occurrence, type Site } from '@digihjalpen/domain';
+import { dateRange, horizonEnd, isUnderstaffed, localDateOf, toLocalIso, type Occurrence, type Site } from '@digihjalpen/domain';
 import type { OccurrenceDto, PublicSessionDto, RangeQueryDto, SessionDto } from './dto/schedule.dto';
 import type { SessionRow } from './schedule.repository';
 
@@ -26,7 +26,7 @@ export function toSessionDto(s: SessionRow, timeZone: string): SessionDto {
     cancelReason: s.cancelReason,
     helpersNeeded: s.helpersNeeded,
     helpers: s.helpers,
-    understaffed: s.status === 'planned' && s.helpers < s.helpersNeeded,
+    understaffed: isUnderstaffed(s),
     seatsBooked: s.slots.reduce((sum, sl) => sum + sl.booked, 0),
   };
 }

@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { isUnderstaffed, toLocalIso, type AuthUser } from '@digihjalpen/domain';
+import { AuthUserDto } from '../auth/dto/auth.dto';
+import { CurrentUser, Public, Roles } from '../auth/access.decorator';
+import { AssignShiftDto, FeedUrlDto, StaffingDto, WeeksQueryDto } from './dto/staffing.dto';
+import type { StaffingRow } from './helpers.repository';
+import { HelpersService } from './helpers.service';
+
+function toStaffingDto(s: StaffingRow): StaffingDto {
+  return {
+    sessionId: s.sessionId,
+    siteId: s.siteId,
+    siteName: s.siteName,
+    siteSlug: s.siteSlug,
+    start: toLocalIso(s.start, s.timeZone),
+    end: toLocalIso(s.end, s.timeZone),
+    status: s.status,
+    helpersNeeded: s.helpersNeeded,
+    helpers: s.helpers,
+    understaffed: isUnderstaffed({ ...s, helpers: s.helpers.length }),
+  };
+}
+
+/** Staffing: coordinators assign helpers and see gaps; helpers take open shifts. */
+@ApiTags('staffing')
+@Controller()
+export class HelpersController {
+  constructor(private readonly helpers: HelpersService) {}
+
+  @Get('helpers')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: AuthUserDto, isArray: true })
+  list(): Promise<AuthUser[]> {
+    return this.helpers.listHelpers();
+  }
+
+  @Get('staffing')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: StaffingDto, isArray: true, description: 'Every site’s coming sessions with who is on shift; understaffed ones flagged' })
+  async staffing(@Query() query: WeeksQueryDto): Promise<StaffingDto[]> {
+    return (await this.helpers.staffing(query.weeks ?? 4)).map(toStaffingDto);
+  }
+
+  @Post('sessions/:id/shifts')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignShiftDto): Promise<void> {
+    return this.helpers.assign(user, id, body.helperId);
+  }
+
+  @Get('shifts/open')
+  @Roles('helper')
+  @ApiOkResponse({ type: StaffingDto, isArray: true })
+  async open(@CurrentUser() user: AuthUser, @Query() query: WeeksQueryDto): Promise<StaffingDto[]> {
+    return (await this.helpers.openShifts(user, query.weeks ?? 4)).map(toStaffingDto);
+  }
+
+  @Get('shifts/mine')
+  @Roles('helper')
+  @ApiOkResponse({ type: StaffingDto, isArray: true })
+  async mine(@CurrentUser() user: AuthUser, @Query() query: WeeksQueryDto): Promise<StaffingDto[]> {
+    return (await this.helpers.myShifts(user, query.weeks ?? 4)).map(toStaffingDto);
+  }
+
+  @Post('sessions/:id/shifts/me')
+  @Roles('helper')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  signUp(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.helpers.signUp(user, id);
+  }
+
+  @Delete('sessions/:id/shifts/me')
+  @Roles('helper')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  leave(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.helpers.leave(id, user.id);
+  }
+
+  // Declared after the /me routes: Express matches in order, and 'me' is not a helper id.
+  @Delete('sessions/:id/shifts/:helperId')
+  @Roles('coordinator')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  unassign(@Param('id', ParseUUIDPipe) id: string, @Param('helperId', ParseUUIDPipe) helperId: string): Promise<void> {
+    return this.helpers.leave(id, helperId);
+  }
+
+  @Post('me/calendar-feed')
+  @Roles('helper', 'coordinator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FeedUrlDto })
+  async regenerateFeed(@CurrentUser() user: AuthUser): Promise<FeedUrlDto> {
+    return { url: await this.helpers.regenerateFeed(user) };
+  }
+
+  @Get('public/calendars/:token/shifts.ics')
+  @Public()
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'A helper’s shifts as an iCalendar feed; the token is the secret' })
+  feed(@Param('token') token: string): Promise<string> {
+    return this.helpers.shiftFeed(token);
+  }
+}

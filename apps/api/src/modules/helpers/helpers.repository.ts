@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser, SessionStatus, StaffedSession } from '@digihjalpen/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import { ShiftEntity } from './shift.entity';
+
+export interface StaffingRow {
+  sessionId: string;
+  siteId: string;
+  siteName: string;
+  siteSlug: string;
+  siteAddress: string;
+  timeZone: string;
+  start: Date;
+  end: Date;
+  status: SessionStatus;
+  sequence: number;
+  updatedAt: Date;
+  helpersNeeded: number;
+  helpers: { id: string; name: string }[];
+}
+
+interface RawStaffing {
+  session_id: string;
+  site_id: string;
+  site_name: string;
+  site_slug: string;
+  site_address: string;
+  time_zone: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: SessionStatus;
+  sequence: number;
+  updated_at: Date;
+  helpers_needed: number;
+  helpers: { id: string; name: string }[] | null;
+}
+
+@Injectable()
+export class HelpersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** Locks the session row, so two sign-ups for the last place cannot both pass the check. */
+  async lockSession(tx: EntityManager, sessionId: string): Promise<StaffedSession | null> {
+    const [row] = (await tx.query(
+      `SELECT s.status, s.starts_at, s.helpers_needed,
+              COALESCE((SELECT array_agg(sh.helper_id::text) FROM shift sh WHERE sh.session_id = s.id), '{}') AS helper_ids
+         FROM session s WHERE s.id = $1 FOR UPDATE OF s`,
+      [sessionId],
+    )) as { status: SessionStatus; starts_at: Date; helpers_needed: number; helper_ids: string[] }[];
+    return row ? { status: row.status, start: row.starts_at, helpersNeeded: row.helpers_needed, helperIds: row.helper_ids } : null;
+  }
+
+  async addShift(tx: EntityManager, sessionId: string, helperId: string, assignedBy: string): Promise<void> {
+    await tx.getRepository(ShiftEntity).insert({ sessionId, helperId, assignedBy });
+  }
+
+  async removeShift(tx: EntityManager, sessionId: string, helperId: string): Promise<void> {
+    await tx.getRepository(ShiftEntity).delete({ sessionId, helperId });
+  }
+
+  async findHelper(id: string): Promise<AuthUser | null> {
+    const u = await this.db.getRepository(UserEntity).findOneBy({ id, role: 'helper', active: true });
+    return u ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
+  }
+
+  /** Sessions of every site in a range with the helpers on shift: one query (optionally only one helper's). */
+  async staffing(range: { from: Date; to: Date }, onlyHelperId?: string): Promise<StaffingRow[]> {
+    const rows: RawStaffing[] = await this.db.query(
+      `SELECT s.id AS session_id, s.site_id, site.name AS site_name, site.slug AS site_slug, site.address AS site_address,
+              site.time_zone, s.starts_at, s.ends_at, s.status, s.sequence, s.updated_at, s.helpers_needed,
+              (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+                 FROM shift sh JOIN app_user u ON u.id = sh.helper_id WHERE sh.session_id = s.id) AS helpers
+         FROM session s JOIN site ON site.id = s.site_id
+        WHERE s.starts_at >= $1 AND s.starts_at < $2 AND site.active
+          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id AND sh.helper_id = $3))
+        ORDER BY s.starts_at, site.name`,
+      [range.from, range.to, onlyHelperId ?? null],
+    );
+    return rows.map((r) => ({
+      sessionId: r.session_id,
+      siteId: r.site_id,
+      siteName: r.site_name,
+      siteSlug: r.site_slug,
+      siteAddress: r.site_address,
+      timeZone: r.time_zone,
+      start: r.starts_at,
+      end: r.ends_at,
+      status: r.status,
+      sequence: r.sequence,
+      updatedAt: r.updated_at,
+      helpersNeeded: r.helpers_needed,
+      helpers: r.helpers ?? [],
+    }));
+  }
+
+  async setCalendarToken(userId: string, tokenHash: string): Promise<void> {
+    await this.db.getRepository(UserEntity).update({ id: userId }, { calendarTokenHash: tokenHash });
+  }
+
+  async userByCalendarToken(tokenHash: string): Promise<AuthUser | null> {
+    const u = await this.db.getRepository(UserEntity).findOneBy({ calendarTokenHash: tokenHash, active: true });
+    return u ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
+  }
+}

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { assertCanLeaveShift, assertCanTakeShift, AuthError, ScheduleError, ShiftError, type AuthUser } from '@digihjalpen/domain';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuthRepository } from '../auth/auth.repository';
+import { hashSecret, newSecret } from '../auth/secrets';
+import { buildCalendar } from '../calendar/ical';
+import { HelpersRepository, type StaffingRow } from './helpers.repository';
+
+const WEEK = 7 * 86_400_000;
+
+@Injectable()
+export class HelpersService {
+  constructor(
+    private readonly repo: HelpersRepository,
+    private readonly users: AuthRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  listHelpers(): Promise<AuthUser[]> {
+    return this.users.listByRole('helper');
+  }
+
+  /** A coordinator puts a helper on a session (also beyond the need). */
+  async assign(coordinator: AuthUser, sessionId: string, helperId: string, now = new Date()): Promise<void> {
+    if (!(await this.repo.findHelper(helperId))) throw ShiftError.notAHelper();
+    await this.take(sessionId, helperId, coordinator.id, 'coordinator', now);
+  }
+
+  /** A helper signs up for an open shift. */
+  signUp(helper: AuthUser, sessionId: string, now = new Date()): Promise<void> {
+    return this.take(sessionId, helper.id, helper.id, 'helper', now);
+  }
+
+  async leave(sessionId: string, helperId: string, now = new Date()): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const session = await this.repo.lockSession(tx, sessionId);
+      if (!session) throw ScheduleError.sessionNotFound();
+      assertCanLeaveShift(session, helperId, now);
+      await this.repo.removeShift(tx, sessionId, helperId);
+    });
+  }
+
+  /** Every site's sessions in the coming weeks with who is on shift. */
+  staffing(weeks: number, now = new Date()): Promise<StaffingRow[]> {
+    return this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) });
+  }
+
+  /** Planned sessions that still need helpers and that this helper is not on. */
+  async openShifts(helper: AuthUser, weeks: number, now = new Date()): Promise<StaffingRow[]> {
+    return (await this.staffing(weeks, now)).filter(
+      (s) => s.status === 'planned' && s.helpers.length < s.helpersNeeded && !s.helpers.some((h) => h.id === helper.id),
+    );
+  }
+
+  myShifts(helper: AuthUser, weeks: number, now = new Date()): Promise<StaffingRow[]> {
+    return this.repo.staffing({ from: new Date(now.getTime() - WEEK), to: new Date(now.getTime() + weeks * WEEK) }, helper.id);
+  }
+
+  /** A new private feed link; the previous one stops working at once. */
+  async regenerateFeed(user: AuthUser): Promise<string> {
+    const token = newSecret();
+    await this.repo.setCalendarToken(user.id, hashSecret(token));
+    return `${this.config.publicUrl}/api/public/calendars/${token}/shifts.ics`;
+  }
+
+  async shiftFeed(token: string, now = new Date()): Promise<string> {
+    const user = await this.repo.userByCalendarToken(hashSecret(token));
+    if (!user) throw AuthError.linkInvalid();
+    const shifts = await this.myShifts(user, 26, new Date(now.getTime() - 3 * WEEK));
+    return buildCalendar({
+      name: `Digihjälpen – mina pass (${user.name})`,
+      timeZone: shifts[0]?.timeZone ?? 'Europe/Stockholm',
+      events: shifts.map((s) => ({
+        uid: `shift-${s.sessionId}-${user.id}@digihjalpen`,
+        start: s.start,
+        end: s.end,
+        sequence: s.sequence,
+        cancelled: s.status === 'cancelled',
+        summary: `${s.status === 'cancelled' ? 'INSTÄLLT – ' : ''}Pass: Digihjälpen på ${s.siteName}`,
+        location: `${s.siteName}, ${s.siteAddress}`,
+        description: `Digivärdar: ${s.helpers.map((h) => h.name).join(', ')} (${s.helpersNeeded} behövs).`,
+        updatedAt: s.updatedAt,
+      })),
+    });
+  }
+
+  private async take(sessionId: string, helperId: string, by: string, role: 'helper' | 'coordinator', now: Date): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const session = await this.repo.lockSession(tx, sessionId);
+      if (!session) throw ScheduleError.sessionNotFound();
+      assertCanTakeShift(session, helperId, now, role);
+      await this.repo.addShift(tx, sessionId, helperId, by);
+    });
+  }
+}
