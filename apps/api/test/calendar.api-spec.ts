@@ -73,3 +73,41 @@ describe('GET /api/public/sites/{slug}/calendar.ics', () => {
     await t.http().get('/api/public/sites/finns-inte/calendar.ics').expect(404);
   });
 });
+
+describe('GET /api/public/sites/{slug}/poster', () => {
+  let t: TestApp;
+  let slug: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+    const site = (await coordinator.post('/api/sites', {
+      name: `Affischbiblioteket ${Date.now()}`,
+      address: 'Anslagstavlan 3',
+      directions: '<script>alert(1)</script> Plan 2',
+      accessibilityNotes: 'Hiss finns.',
+      contactPhone: '010-123 45 67',
+      timeZone: 'Europe/Stockholm',
+      languages: ['sv'],
+      active: true,
+    }).expect(201)).body;
+    slug = site.slug;
+    await coordinator.post(`/api/sites/${site.id}/schedules`, aSchedule({ weekdays: [2], validFrom: '2026-11-01', dropIn: true })).expect(201);
+  });
+  afterAll(() => t.close());
+
+  it('is an A4 page with eight weeks of sessions, the drop-in note and a QR code to the booking page', async () => {
+    const res = await t.http().get(`/api/public/sites/${slug}/poster`).expect(200).expect('Content-Type', /text\/html/);
+    expect(res.text).toContain('size: A4');
+    expect(res.text.match(/<tr>/g)?.length).toBeGreaterThanOrEqual(8);
+    expect(res.text).toContain('Du behöver inte boka');
+    expect(res.text).toContain('<svg');
+    expect(res.text).toContain(`/bibliotek/${slug}`);
+  });
+
+  it('escapes what the coordinator wrote', async () => {
+    const res = await t.http().get(`/api/public/sites/${slug}/poster`).expect(200);
+    expect(res.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Plan 2');
+    expect(res.text).not.toContain('<script>');
+  });
+});

@@ -17,4 +17,13 @@ export class CalendarController {
   siteFeed(@Param('slug') slug: string): Promise<string> {
     return this.calendars.siteFeed(slug);
   }
+
+  @Get('sites/:slug/poster')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'Printable A4 poster: the next 8 weeks, address, drop-in note and a QR code to the booking page' })
+  poster(@Param('slug') slug: string): Promise<string> {
+    return this.calendars.poster(slug);
+  }
 }

@@ -3,11 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { escapeHtml } from '../../common/html';
 import { Public } from '../auth/access.decorator';
 import { MAIL_OPTIONS, type MailOptions } from './mail.options';
 
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
