@@ -60,7 +60,11 @@ function banner(config: AppConfig, database: string, mailDir: string | undefined
   return lines.filter((l) => l !== '').join('\n') + '\n';
 }
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 async function shutdown(app: NestExpressApplication | undefined, code: number): Promise<never> {
+  // Drain requests and stop the database, but never hang: a stuck close must not keep the port.
+  setTimeout(() => process.exit(code), SHUTDOWN_GRACE_MS).unref();
   await app?.close().catch(() => undefined);
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   process.exit(code);
