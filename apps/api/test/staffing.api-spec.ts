@@ -89,3 +89,28 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     await t.http().get(new URL(second).pathname).expect(200);
   });
 });
+
+describe('changing a schedule with shifts taken', () => {
+  it('keeps a session a helper has taken and lists it for the coordinator instead of deleting it', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const helperUser = await aUser(t.db, 'helper');
+      const site = (await coordinator.post('/api/sites', {
+        name: `Flyttbiblioteket ${Date.now()}`, address: 'Flyttgatan 1', directions: '', accessibilityNotes: '', contactPhone: null,
+        timeZone: 'Europe/Stockholm', languages: ['sv'], active: true,
+      }).expect(201)).body;
+      const created = (await coordinator.post(`/api/sites/${site.id}/schedules`, aSchedule({ weekdays: [2] })).expect(201)).body;
+      const [taken] = (await coordinator.get(`/api/sites/${site.id}/sessions?from=2027-01-01&to=2027-01-07`).expect(200)).body;
+      await coordinator.post(`/api/sessions/${taken.id}/shifts`, { helperId: helperUser.id }).expect(204);
+
+      const moved = (await coordinator.put(`/api/schedules/${created.schedule.id}`, aSchedule({ weekdays: [3] })).expect(200)).body;
+      expect(moved.needsDecision.map((s: { id: string }) => s.id)).toEqual([taken.id]);
+      expect(moved.removed).toBe(created.created - 1);
+      const after = (await coordinator.get(`/api/sites/${site.id}/sessions?from=2027-01-01&to=2027-01-07`).expect(200)).body;
+      expect(after.map((s: { id: string }) => s.id)).toContain(taken.id);
+    } finally {
+      await t.close();
+    }
+  });
+});

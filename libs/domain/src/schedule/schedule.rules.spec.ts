@@ -147,7 +147,7 @@ describe('planSessions', () => {
   it('creates the missing future sessions and keeps the matching ones (stable ids)', () => {
     const plan = planSessions(
       [occurrence('2026-03-17T09:00:00Z'), occurrence('2026-03-24T09:00:00Z'), occurrence('2026-03-31T08:00:00Z')],
-      [{ id: 'kept', ...at('2026-03-24T09:00:00Z'), hasBookings: false }],
+      [{ id: 'kept', ...at('2026-03-24T09:00:00Z'), inUse: false }],
       now,
     );
     expect(plan.create.map((o) => o.date)).toEqual(['2026-03-31']);
@@ -159,9 +159,9 @@ describe('planSessions', () => {
     const plan = planSessions(
       [occurrence('2026-03-26T09:00:00Z')],
       [
-        { id: 'free', ...at('2026-03-24T09:00:00Z'), hasBookings: false },
-        { id: 'booked', ...at('2026-03-31T08:00:00Z'), hasBookings: true },
-        { id: 'past', ...at('2026-03-17T09:00:00Z'), hasBookings: false },
+        { id: 'free', ...at('2026-03-24T09:00:00Z'), inUse: false },
+        { id: 'booked', ...at('2026-03-31T08:00:00Z'), inUse: true },
+        { id: 'past', ...at('2026-03-17T09:00:00Z'), inUse: false },
       ],
       now,
     );

@@ -123,14 +123,15 @@ export interface ExistingSession {
   id: string;
   start: Date;
   end: Date;
-  hasBookings: boolean;
+  /** Someone has booked a seat or taken a shift: never removed without the coordinator. */
+  inUse: boolean;
 }
 
 export interface SessionPlan {
   create: Occurrence[];
   /** Future sessions without bookings that the schedule no longer produces. */
   remove: string[];
-  /** Future sessions with bookings that the schedule no longer produces: the coordinator decides. */
+  /** Future sessions in use (bookings or shifts) that the schedule no longer produces: the coordinator decides. */
   needsDecision: ExistingSession[];
 }
 
@@ -140,7 +141,7 @@ const sameTime = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) 
 /**
  * What to do with a schedule's sessions after it was created or changed. Past sessions are never
  * touched. A future session that still matches the schedule is kept as it is (same id, so calendar
- * UIDs stay stable); one that no longer matches is removed when nobody has booked it, and otherwise
+ * UIDs stay stable); one that no longer matches is removed when nobody has booked it or taken a shift, and otherwise
  * listed for the coordinator to decide.
  */
 export function planSessions(desired: readonly Occurrence[], existing: readonly ExistingSession[], now: Date): SessionPlan {
@@ -148,8 +149,8 @@ export function planSessions(desired: readonly Occurrence[], existing: readonly 
   const matches = (s: ExistingSession) => desired.some((o) => sameTime(o, s));
   return {
     create: desired.filter((o) => o.start > now && !future.some((s) => sameTime(o, s))),
-    remove: future.filter((s) => !s.hasBookings && !matches(s)).map((s) => s.id),
-    needsDecision: future.filter((s) => s.hasBookings && !matches(s)),
+    remove: future.filter((s) => !s.inUse && !matches(s)).map((s) => s.id),
+    needsDecision: future.filter((s) => s.inUse && !matches(s)),
   };
 }
 

@@ -16,7 +16,7 @@ import { SlotEntity } from './slot.entity';
 export interface SyncResult {
   created: number;
   removed: number;
-  /** Future sessions with bookings that the schedule no longer produces. */
+  /** Future sessions with bookings or shifts that the schedule no longer produces. */
   needsDecision: { id: string; start: Date }[];
 }
 
@@ -58,14 +58,15 @@ export async function syncScheduleSessions(
 ): Promise<SyncResult> {
   const today = localDateOf(now, site.timeZone);
   const desired = expandSchedule(schedule, { from: today, to: horizonEnd(today, SESSION_HORIZON_WEEKS) }, site.timeZone);
-  const rows: { id: string; starts_at: Date; ends_at: Date; booked: number }[] = await tx.query(
-    `SELECT s.id, s.starts_at, s.ends_at, COALESCE(SUM(sl.booked), 0)::int AS booked
-       FROM session s LEFT JOIN slot sl ON sl.session_id = s.id
-      WHERE s.schedule_id = $1 AND s.starts_at > $2
-      GROUP BY s.id`,
+  const rows: { id: string; starts_at: Date; ends_at: Date; in_use: boolean }[] = await tx.query(
+    `SELECT s.id, s.starts_at, s.ends_at,
+            EXISTS (SELECT 1 FROM slot sl WHERE sl.session_id = s.id AND sl.booked > 0)
+              OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id) AS in_use
+       FROM session s
+      WHERE s.schedule_id = $1 AND s.starts_at > $2`,
     [schedule.id, now],
   );
-  const existing: ExistingSession[] = rows.map((r) => ({ id: r.id, start: r.starts_at, end: r.ends_at, hasBookings: r.booked > 0 }));
+  const existing: ExistingSession[] = rows.map((r) => ({ id: r.id, start: r.starts_at, end: r.ends_at, inUse: r.in_use }));
   const plan = planSessions(desired, existing, now);
   if (plan.remove.length) await tx.getRepository(SessionEntity).delete({ id: In(plan.remove) });
   const created = await insertSessions(tx, site, plan.create, { scheduleId: schedule.id, ...schedule });
