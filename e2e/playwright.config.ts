@@ -33,8 +33,10 @@ export default defineConfig({
   timeout: 30_000,
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testIgnore: /startup\.spec\.ts/ },
+    // Signs the demo coordinator in once; tests that need a coordinator but do not test sign-in reuse it.
+    { name: 'setup', testMatch: /\.setup\.ts$/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] },
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testIgnore: /startup\.spec\.ts/, dependencies: ['setup'] },
   ],
   webServer: {
     command: 'node dist/apps/api/apps/api/src/main.js',

@@ -1,11 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
 
 const DEMO_SITES = ['Kompetenscenter', 'Norrby bibliotek', 'Stadsbiblioteket', 'Västra Ängens bibliotek'];
 
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+/**
+ * The seeded sites are listed. Other tests (the coordinator's) add sites to the same database while
+ * this runs, so it checks that each demo site is there rather than the exact list.
+ */
+async function expectDemoSites(page: Page): Promise<void> {
+  for (const name of DEMO_SITES) {
+    await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible();
+  }
 }
 
 test.describe('help-seeker start page', () => {
@@ -16,8 +21,7 @@ test.describe('help-seeker start page', () => {
   test('lists the seeded library sites in Swedish', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Få hjälp med mobilen, datorn och e-tjänster');
-    const sites = page.getByRole('heading', { level: 3 });
-    await expect(sites).toHaveText(DEMO_SITES);
+    await expectDemoSites(page);
     await expect(page.getByRole('listitem').filter({ hasText: 'Stadsbiblioteket' })).toContainText('svenska, engelska och arabiska');
     await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
   });
@@ -51,7 +55,7 @@ test.describe('help-seeker start page', () => {
 
   test('has no WCAG 2.2 AA violations axe can find, in Swedish and English', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(DEMO_SITES.length);
+    await expectDemoSites(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Get help/);
@@ -66,6 +70,6 @@ test.describe('help-seeker start page', () => {
     await expect(alert).toContainText('Vi kunde inte hämta listan');
     fail = false;
     await alert.getByRole('button', { name: 'Försök igen' }).click();
-    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(DEMO_SITES.length);
+    await expectDemoSites(page);
   });
 });

@@ -39,7 +39,7 @@ describe('GET /api/public/sites', () => {
   it('answers 404 SITE_NOT_FOUND when the slug is unknown or the site is paused', async () => {
     for (const slug of ['bibblan', 'pausat-bibliotek']) {
       const res = await t.http().get(`/api/public/sites/${slug}`).expect(404);
-      expect(res.body).toEqual({ code: 'SITE_NOT_FOUND', message: `No site is called "${slug}".` });
+      expect(res.body).toEqual({ code: 'SITE_NOT_FOUND', message: `Det finns ingen plats som heter "${slug}".` });
     }
   });
 

@@ -5,7 +5,7 @@ export class ApiErrorDto {
   @ApiProperty({ example: 'SITE_NOT_FOUND', description: 'Stable, machine-readable code' })
   code!: string;
 
-  @ApiProperty({ example: 'No site is called "bibblan".', description: 'Plain-language explanation' })
+  @ApiProperty({ example: 'Det finns ingen plats som heter "bibblan".', description: 'Plain-language explanation' })
   message!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'One message per invalid field' })

@@ -1,6 +1,23 @@
 import type { Routes } from '@angular/router';
+import { requireRole, requireSignedIn } from './shared/auth/auth.guards';
 
 export const routes: Routes = [
-  { path: '', loadComponent: () => import('./public/start-page/start-page').then((m) => m.StartPage) },
+  { path: '', title: 'Digihjälpen – digital hjälp på biblioteket', loadComponent: () => import('./public/start-page/start-page').then((m) => m.StartPage) },
+  // The page sets its title to the library's name once it has loaded.
+  { path: 'bibliotek/:slug', title: 'Digihjälpen', loadComponent: () => import('./public/site-page/site-page').then((m) => m.SitePage) },
+  { path: 'logga-in', title: 'Logga in – Digihjälpen', loadComponent: () => import('./staff/sign-in-page/sign-in-page').then((m) => m.SignInPage) },
+  { path: 'inbjudan/:token', title: 'Välj lösenord – Digihjälpen', loadComponent: () => import('./staff/invitation-page/invitation-page').then((m) => m.InvitationPage) },
+  { path: 'ingen-atkomst', title: 'Ingen åtkomst – Digihjälpen', loadComponent: () => import('./staff/no-access/no-access-page').then((m) => m.NoAccessPage) },
+  {
+    path: 'personal',
+    title: 'Min sida – Digihjälpen',
+    canMatch: [requireSignedIn],
+    loadComponent: () => import('./staff/staff-start/staff-start').then((m) => m.StaffStart),
+  },
+  {
+    path: 'samordnare',
+    canMatch: [requireRole('coordinator')],
+    loadChildren: () => import('./coordinator/coordinator.routes').then((m) => m.coordinatorRoutes),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -7,10 +7,10 @@ export enum SiteErrorCode {
 
 export class SiteError extends DomainError<SiteErrorCode> {
   static notFound(slug: string): SiteError {
-    return new SiteError(SiteErrorCode.SiteNotFound, `No site is called "${slug}".`);
+    return new SiteError(SiteErrorCode.SiteNotFound, `Det finns ingen plats som heter "${slug}".`);
   }
 
   static invalid(fields: Record<string, string>): SiteError {
-    return new SiteError(SiteErrorCode.InvalidSite, 'The site has fields that need fixing.', fields);
+    return new SiteError(SiteErrorCode.InvalidSite, 'Platsen behöver ändras innan den kan sparas.', fields);
   }
 }

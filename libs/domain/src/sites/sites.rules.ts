@@ -44,12 +44,12 @@ export function prepareNewSite(input: NewSite): Omit<Site, 'id'> {
   const slug = input.slug?.trim() || slugify(name);
   const timeZone = input.timeZone?.trim() || DEFAULT_TIME_ZONE;
   const fields: Record<string, string> = {};
-  if (!name) fields['name'] = 'Write the name of the library.';
-  if (!input.address.trim()) fields['address'] = 'Write the street address so visitors can find it.';
-  if (!isValidSlug(slug)) fields['slug'] = 'Use only a–z, 0–9 and hyphens (for example "stadsbiblioteket").';
-  if (!isValidTimeZone(timeZone)) fields['timeZone'] = `"${timeZone}" is not a known time zone (for example Europe/Stockholm).`;
+  if (!name) fields['name'] = 'Skriv bibliotekets namn.';
+  if (!input.address.trim()) fields['address'] = 'Skriv gatuadressen så att besökarna hittar dit.';
+  if (!isValidSlug(slug)) fields['slug'] = 'Använd bara a–z, 0–9 och bindestreck (till exempel "stadsbiblioteket").';
+  if (!isValidTimeZone(timeZone)) fields['timeZone'] = `"${timeZone}" är ingen känd tidszon (till exempel Europe/Stockholm).`;
   const unknown = input.languages.filter((l) => !isHelpLanguage(l));
-  if (unknown.length) fields['languages'] = `Unknown language codes: ${unknown.join(', ')}.`;
+  if (unknown.length) fields['languages'] = `Okända språkkoder: ${unknown.join(', ')}.`;
   if (Object.keys(fields).length) throw SiteError.invalid(fields);
   return { ...input, name, slug, timeZone, address: input.address.trim(), languages: [...new Set(input.languages)] };
 }

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import { ROLES, type AuthUser } from '@digihjalpen/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CurrentUser, Public, Roles } from './access.decorator';
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
+import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AcceptInvitationDto, AuthUserDto, InvitationCreatedDto, InviteDto, LoginDto } from './dto/auth.dto';
 
 @ApiTags('auth')
@@ -24,7 +25,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @ApiOkResponse({ type: AuthUserDto, description: 'Sets the HttpOnly session cookie and the XSRF-TOKEN cookie' })
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
@@ -58,7 +59,7 @@ export class AuthController {
   @Post('invitations/accept')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @ApiOkResponse({ type: AuthUserDto, description: 'Sets the password and signs the person in' })
   async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {

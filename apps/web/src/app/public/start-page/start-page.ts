@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { PublicApi } from '../../shared/data/public-api';
 import { LanguageService } from '../../shared/i18n/language.service';
@@ -6,7 +7,7 @@ import { languageName } from '../../shared/i18n/languages';
 
 @Component({
   selector: 'dh-start-page',
-  imports: [TranslocoDirective],
+  imports: [TranslocoDirective, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './start-page.html',
   styleUrl: './start-page.css',

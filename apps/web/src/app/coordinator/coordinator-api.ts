@@ -1,0 +1,72 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { NewSite, Schedule, ScheduleInput, Site } from '@digihjalpen/domain';
+import { firstValueFrom } from 'rxjs';
+import type { PublicSession } from '../shared/data/public-api';
+
+/** A session as coordinators see it: the public fields plus staffing and bookings. */
+export interface CoordinatorSession extends PublicSession {
+  scheduleId: string | null;
+  cancelReason: string | null;
+  helpersNeeded: number;
+  helpers: number;
+  understaffed: boolean;
+  seatsBooked: number;
+}
+
+/** One date a schedule would produce (preview); times are ISO 8601 with the site's offset. */
+export interface PreviewDate {
+  date: string;
+  start: string;
+  end: string;
+}
+
+export interface ScheduleChange {
+  schedule: Schedule;
+  created: number;
+  removed: number;
+  needsDecision: { id: string; start: string }[];
+}
+
+/** The coordinator part of the API. Reads are resources (signals), writes are promises. */
+@Injectable({ providedIn: 'root' })
+export class CoordinatorApi {
+  private readonly http = inject(HttpClient);
+
+  sites() {
+    return httpResource<Site[]>(() => '/api/sites', { defaultValue: [] });
+  }
+
+  site(id: () => string) {
+    return httpResource<Site>(() => `/api/sites/${id()}`);
+  }
+
+  schedules(siteId: () => string) {
+    return httpResource<Schedule[]>(() => `/api/sites/${siteId()}/schedules`, { defaultValue: [] });
+  }
+
+  /** The next eight weeks (the API's default range). */
+  sessions(siteId: () => string) {
+    return httpResource<CoordinatorSession[]>(() => `/api/sites/${siteId()}/sessions`, { defaultValue: [] });
+  }
+
+  /** Dates of the next 8 weeks a schedule would give; nothing is saved. `undefined` input: no request. */
+  preview(siteId: () => string, input: () => ScheduleInput | undefined) {
+    return httpResource<PreviewDate[]>(() => {
+      const body = input();
+      return body ? { url: `/api/sites/${siteId()}/schedules/preview`, method: 'POST', body } : undefined;
+    });
+  }
+
+  createSite(site: NewSite): Promise<Site> {
+    return firstValueFrom(this.http.post<Site>('/api/sites', site));
+  }
+
+  createSchedule(siteId: string, input: ScheduleInput): Promise<ScheduleChange> {
+    return firstValueFrom(this.http.post<ScheduleChange>(`/api/sites/${siteId}/schedules`, input));
+  }
+
+  cancelSession(sessionId: string, reason: string): Promise<CoordinatorSession> {
+    return firstValueFrom(this.http.post<CoordinatorSession>(`/api/sessions/${sessionId}/cancel`, { reason }));
+  }
+}

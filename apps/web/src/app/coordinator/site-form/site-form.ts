@@ -1,0 +1,105 @@
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { DEFAULT_TIME_ZONE, HELP_LANGUAGES, slugify, type HelpLanguage, type NewSite, type Site } from '@digihjalpen/domain';
+import { toApiError, type ApiError } from '../../shared/data/api-error';
+import { languageName } from '../../shared/i18n/languages';
+import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { CoordinatorApi } from '../coordinator-api';
+
+type TextField = 'name' | 'slug' | 'address' | 'directions' | 'accessibilityNotes' | 'contactPhone';
+
+const FIELDS: SummaryField[] = [
+  { name: 'name', id: 'site-name', label: 'Namn' },
+  { name: 'slug', id: 'site-slug', label: 'Webbadress' },
+  { name: 'address', id: 'site-address', label: 'Adress' },
+  { name: 'directions', id: 'site-directions', label: 'Vägbeskrivning' },
+  { name: 'accessibilityNotes', id: 'site-accessibility', label: 'Tillgänglighet' },
+  { name: 'contactPhone', id: 'site-phone', label: 'Telefon' },
+  { name: 'languages', id: 'site-language-sv', label: 'Språk' },
+  { name: 'timeZone', id: 'site-active', label: 'Tidszon' },
+  { name: 'active', id: 'site-active', label: 'Visa för besökare' },
+];
+
+/** Step 1 of a new site: the facts a visitor needs to find it. Saves with POST /api/sites. */
+@Component({
+  selector: 'dh-site-form',
+  imports: [ErrorSummary],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './site-form.html',
+  host: { lang: 'sv' },
+})
+export class SiteForm {
+  readonly created = output<Site>();
+
+  private readonly api = inject(CoordinatorApi);
+  protected readonly fieldsList = FIELDS;
+  protected readonly languages = HELP_LANGUAGES.map((code) => ({ code, name: languageName(code, 'sv') }));
+  protected readonly draft = signal({
+    name: '',
+    slug: '',
+    address: '',
+    directions: '',
+    accessibilityNotes: '',
+    contactPhone: '',
+    languages: ['sv'] as HelpLanguage[],
+    active: true,
+  });
+  protected readonly pending = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  protected readonly errors = computed(() => this.error()?.fields ?? {});
+  /** What the web address becomes when the slug is left empty (the API makes it the same way). */
+  protected readonly suggestedSlug = computed(() => slugify(this.draft().name) || 'namnet-pa-platsen');
+
+  protected setText(field: TextField, value: string): void {
+    this.draft.update((d) => ({ ...d, [field]: value }));
+  }
+
+  protected toggleLanguage(code: HelpLanguage, on: boolean): void {
+    this.draft.update((d) => ({ ...d, languages: on ? [...d.languages, code] : d.languages.filter((l) => l !== code) }));
+  }
+
+  protected setActive(active: boolean): void {
+    this.draft.update((d) => ({ ...d, active }));
+  }
+
+  protected describedBy(field: string, hint?: string): string | null {
+    const ids = [hint, this.errors()[field] ? `${this.idOf(field)}-error` : undefined].filter((id): id is string => !!id);
+    return ids.length ? ids.join(' ') : null;
+  }
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.pending()) return;
+    const d = this.draft();
+    const missing: Record<string, string> = {};
+    if (!d.name.trim()) missing['name'] = 'Skriv platsens namn, till exempel Norrby bibliotek.';
+    if (!d.address.trim()) missing['address'] = 'Skriv gatuadressen så att besökare hittar dit.';
+    if (Object.keys(missing).length) {
+      this.error.set({ status: 0, code: 'MISSING', message: 'Fyll i det som saknas.', fields: missing });
+      return;
+    }
+    const site: NewSite = {
+      name: d.name.trim(),
+      ...(d.slug.trim() ? { slug: d.slug.trim() } : {}),
+      address: d.address.trim(),
+      directions: d.directions.trim(),
+      accessibilityNotes: d.accessibilityNotes.trim(),
+      contactPhone: d.contactPhone.trim() || null,
+      timeZone: DEFAULT_TIME_ZONE,
+      languages: HELP_LANGUAGES.filter((code) => d.languages.includes(code)),
+      active: d.active,
+    };
+    this.pending.set(true);
+    this.error.set(null);
+    try {
+      this.created.emit(await this.api.createSite(site));
+    } catch (error) {
+      this.error.set(toApiError(error));
+    } finally {
+      this.pending.set(false);
+    }
+  }
+
+  private idOf(field: string): string {
+    return FIELDS.find((f) => f.name === field)?.id ?? field;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Session times are shown in the site's time zone, never the browser's: a visitor abroad or a laptop
+ * with a wrong zone still sees the wall time on the library's door.
+ */
+
+/** The local date of an ISO 8601 time that carries the site's offset ("2027-03-30T10:00:00+02:00" → "2027-03-30"). */
+export function localDateOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** British English for "en": day before month, as people in Sweden write it. */
+const localeOf = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
+
+/** "Tisdag 24 november" (sv) or "Tuesday 24 November" (en), in the site's zone. */
+export function formatDay(iso: string, timeZone: string, lang: string): string {
+  const text = new Intl.DateTimeFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(new Date(iso));
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
+/** "24 nov. 2026" style short date for lists. */
+export function formatShortDate(date: string, lang: string): string {
+  // A local date has no zone: read it as UTC noon and format in UTC, so no zone can shift the day.
+  return new Intl.DateTimeFormat(localeOf(lang), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** "10:00", 24-hour clock in every language (as on the library's door). */
+export function formatTime(iso: string, timeZone: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+}
+
+/** Today's date (YYYY-MM-DD) in the given zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(now);
+}
+
+/** Groups items by a key in first-seen order. */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
+}

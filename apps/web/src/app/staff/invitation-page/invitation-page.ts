@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { MIN_PASSWORD_LENGTH } from '@digihjalpen/domain';
+import { AuthService, staffHome } from '../../shared/auth/auth.service';
+import { toApiError, type ApiError } from '../../shared/data/api-error';
+import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+
+const FIELDS: SummaryField[] = [{ name: 'password', id: 'invitation-password', label: 'Lösenord' }];
+
+/** An invited staff member chooses a password and is signed in (link from the invitation e-mail). */
+@Component({
+  selector: 'dh-invitation-page',
+  imports: [ErrorSummary, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './invitation-page.html',
+  styleUrl: '../sign-in-page/sign-in-page.css',
+  host: { lang: 'sv' },
+})
+export class InvitationPage {
+  /** From the route (/inbjudan/:token). */
+  readonly token = input.required<string>();
+
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  protected readonly fields = FIELDS;
+  protected readonly minLength = MIN_PASSWORD_LENGTH;
+  protected readonly password = signal('');
+  protected readonly showPassword = signal(false);
+  protected readonly pending = signal(false);
+  protected readonly error = signal<ApiError | null>(null);
+  /** 410: used, expired or revoked. The form is no use then. */
+  protected readonly invalid = computed(() => this.error()?.code === 'INVITATION_INVALID');
+  protected readonly passwordError = computed(() => this.error()?.fields['password'] ?? null);
+  protected readonly length = computed(() => [...this.password()].length);
+
+  protected async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.pending()) return;
+    if (this.length() < MIN_PASSWORD_LENGTH) {
+      const message = `Lösenordet behöver minst ${MIN_PASSWORD_LENGTH} tecken. Tips: skriv några ord i rad.`;
+      this.error.set({ status: 0, code: 'WEAK_PASSWORD', message: 'Välj ett längre lösenord.', fields: { password: message } });
+      return;
+    }
+    this.pending.set(true);
+    this.error.set(null);
+    try {
+      const user = await this.auth.acceptInvitation(this.token(), this.password());
+      await this.router.navigateByUrl(staffHome(user.role), { state: { welcome: true } });
+    } catch (error) {
+      this.error.set(toApiError(error));
+    } finally {
+      this.pending.set(false);
+    }
+  }
+}

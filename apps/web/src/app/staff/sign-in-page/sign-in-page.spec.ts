@@ -1,0 +1,100 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import type { AuthUser } from '@digihjalpen/domain';
+import { AuthService } from '../../shared/auth/auth.service';
+import { descriptionOf, getButton, getByLabel, settle, type } from '../../testing/queries';
+import { SignInPage } from './sign-in-page';
+
+@Component({ template: '' })
+class Blank {}
+
+const coordinator: AuthUser = { id: 'u1', email: 'coordinator@example.org', name: 'Karin Lindqvist', role: 'coordinator' };
+
+describe(SignInPage.name, () => {
+  let fixture: ComponentFixture<SignInPage>;
+  let http: HttpTestingController;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      imports: [SignInPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'samordnare', component: Blank },
+          { path: 'samordnare/platser/ny', component: Blank },
+        ]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(SignInPage);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => http.verify());
+
+  const page = () => fixture.nativeElement as HTMLElement;
+  const signIn = async (email: string, password: string) => {
+    type(getByLabel(page(), 'E-postadress'), email);
+    type(getByLabel(page(), 'Lösenord'), password);
+    getButton(page(), 'Logga in').click();
+    await fixture.whenStable();
+  };
+
+  it('asks for e-mail and password with labelled fields', () => {
+    expect(getByLabel(page(), 'E-postadress').getAttribute('autocomplete')).toBe('username');
+    expect(getByLabel(page(), 'Lösenord').type).toBe('password');
+    expect(page().querySelector('h1')?.textContent).toContain('Logga in');
+  });
+
+  it('says what is missing next to each empty field, without asking the server', async () => {
+    await signIn('', '');
+    const email = getByLabel(page(), 'E-postadress');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(page(), email)).toContain('Skriv din e-postadress.');
+    expect(descriptionOf(page(), getByLabel(page(), 'Lösenord'))).toContain('Skriv ditt lösenord.');
+    http.expectNone('/api/auth/login');
+  });
+
+  it('shows the API’s message and moves focus to it when the password is wrong', async () => {
+    await signIn('coordinator@example.org', 'fel-lösenord');
+    const req = http.expectOne('/api/auth/login');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ email: 'coordinator@example.org', password: 'fel-lösenord' });
+    req.flush({ code: 'INVALID_CREDENTIALS', message: 'Fel e-postadress eller lösenord.' }, { status: 401, statusText: 'Unauthorized' });
+    await settle(fixture);
+
+    const summary = page().querySelector('dh-error-summary [tabindex="-1"]');
+    expect(summary?.textContent).toContain('Fel e-postadress eller lösenord.');
+    expect(document.activeElement).toBe(summary);
+    expect(TestBed.inject(AuthService).user()).toBeNull();
+  });
+
+  it('signs a coordinator in and opens the coordinator area', async () => {
+    await signIn('  coordinator@example.org ', 'demo-coordinator');
+    http.expectOne('/api/auth/login').flush(coordinator);
+    await settle(fixture);
+
+    expect(TestBed.inject(AuthService).user()).toEqual(coordinator);
+    expect(TestBed.inject(Router).url).toBe('/samordnare');
+  });
+
+  it('returns to the page that asked for sign-in', async () => {
+    fixture.componentRef.setInput('till', '/samordnare/platser/ny');
+    await signIn('coordinator@example.org', 'demo-coordinator');
+    http.expectOne('/api/auth/login').flush(coordinator);
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/samordnare/platser/ny');
+  });
+
+  it('ignores a return address that points to another site', async () => {
+    fixture.componentRef.setInput('till', '//evil.example/samordnare');
+    await signIn('coordinator@example.org', 'demo-coordinator');
+    http.expectOne('/api/auth/login').flush(coordinator);
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/samordnare');
+  });
+});
