@@ -43,3 +43,47 @@ export interface Slot {
 
 /** How many weeks ahead sessions are kept in the database. */
 export const SESSION_HORIZON_WEEKS = 26;
+
+// What the API returns (JSON): shared so the web app and the API cannot drift apart.
+// Times are ISO 8601 strings with the site's offset, e.g. 2027-03-30T10:00:00+02:00.
+
+export interface SlotView {
+  id: string;
+  start: string;
+  end: string;
+  seats: number;
+  seatsLeft: number;
+}
+
+/** A session as anyone may see it (GET /api/public/sites/{slug}/sessions). */
+export interface PublicSessionView {
+  id: string;
+  start: string;
+  end: string;
+  status: SessionStatus;
+  dropIn: boolean;
+  slots: SlotView[];
+}
+
+/** A session as a coordinator sees it, with staffing. */
+export interface SessionView extends PublicSessionView {
+  scheduleId: string | null;
+  cancelReason: string | null;
+  helpersNeeded: number;
+  helpers: number;
+  understaffed: boolean;
+  seatsBooked: number;
+}
+
+export interface OccurrenceView {
+  date: LocalDate;
+  start: string;
+  end: string;
+}
+
+export interface ScheduleChangeView {
+  schedule: Schedule;
+  created: number;
+  removed: number;
+  needsDecision: { id: string; start: string }[];
+}

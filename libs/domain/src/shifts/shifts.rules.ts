@@ -28,3 +28,17 @@ export function assertCanLeaveShift(session: StaffedSession, helperId: string, n
   if (!session.helperIds.includes(helperId)) throw ShiftError.notFound();
   if (session.start <= now) throw ShiftError.notOpen();
 }
+
+/** A session on the staffing overview and the helpers' shift lists (JSON, times with the site's offset). */
+export interface StaffingView {
+  sessionId: string;
+  siteId: string;
+  siteName: string;
+  siteSlug: string;
+  start: string;
+  end: string;
+  status: SessionStatus;
+  helpersNeeded: number;
+  helpers: { id: string; name: string }[];
+  understaffed: boolean;
+}

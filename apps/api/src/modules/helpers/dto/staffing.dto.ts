@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { StaffingView } from '@digihjalpen/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
@@ -23,7 +24,7 @@ export class HelperRefDto {
   @ApiProperty() name!: string;
 }
 
-export class StaffingDto {
+export class StaffingDto implements StaffingView {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({ format: 'uuid' }) siteId!: string;
   @ApiProperty() siteName!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Schedule, ScheduleInput, Weekday } from '@digihjalpen/domain';
+import type { OccurrenceView, PublicSessionView, Schedule, ScheduleChangeView, ScheduleInput, SessionView, SlotView, Weekday } from '@digihjalpen/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -33,7 +33,7 @@ export class ScheduleDto extends ScheduleInputDto implements Schedule {
   @ApiProperty({ format: 'uuid' }) siteId!: string;
 }
 
-export class OccurrenceDto {
+export class OccurrenceDto implements OccurrenceView {
   @ApiProperty({ example: '2026-03-31' }) date!: string;
   @ApiProperty({ example: '2026-03-31T10:00:00+02:00' }) start!: string;
   @ApiProperty({ example: '2026-03-31T12:00:00+02:00' }) end!: string;
@@ -44,7 +44,7 @@ export class BookedSessionDto {
   @ApiProperty() start!: string;
 }
 
-export class ScheduleChangeDto {
+export class ScheduleChangeDto implements ScheduleChangeView {
   @ApiProperty({ type: ScheduleDto }) schedule!: ScheduleDto;
   @ApiProperty({ description: 'Sessions created' }) created!: number;
   @ApiProperty({ description: 'Future sessions without bookings removed' }) removed!: number;
@@ -81,7 +81,7 @@ export class RangeQueryDto {
   to?: string;
 }
 
-export class PublicSlotDto {
+export class PublicSlotDto implements SlotView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2026-03-31T10:00:00+02:00' }) start!: string;
   @ApiProperty({ example: '2026-03-31T10:30:00+02:00' }) end!: string;
@@ -89,7 +89,7 @@ export class PublicSlotDto {
   @ApiProperty() seatsLeft!: number;
 }
 
-export class PublicSessionDto {
+export class PublicSessionDto implements PublicSessionView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2026-03-31T10:00:00+02:00' }) start!: string;
   @ApiProperty({ example: '2026-03-31T12:00:00+02:00' }) end!: string;
@@ -98,7 +98,7 @@ export class PublicSessionDto {
   @ApiProperty({ type: [PublicSlotDto] }) slots!: PublicSlotDto[];
 }
 
-export class SessionDto extends PublicSessionDto {
+export class SessionDto extends PublicSessionDto implements SessionView {
   @ApiProperty({ type: String, nullable: true }) scheduleId!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
   @ApiProperty() helpersNeeded!: number;
