@@ -104,6 +104,11 @@ describe('validateSchedule', () => {
     expect(fieldsOf(() => validateSchedule(aSchedule({ validFrom: '2026-05-01', validUntil: '2026-04-01' })))).toHaveProperty('validUntil');
   });
 
+  it('refuses dates outside 2000–2199 and a weekday given twice', () => {
+    const fields = fieldsOf(() => validateSchedule(aSchedule({ validFrom: '0000-01-01', weekdays: [2, 2] })));
+    expect(Object.keys(fields).sort()).toEqual(['validFrom', 'weekdays']);
+  });
+
   it('names every malformed field at once', () => {
     const fields = fieldsOf(() =>
       validateSchedule(aSchedule({ weekdays: [], startTime: '25:00', endTime: 'noon', validFrom: '2026-02-30', seatsPerSlot: 0, helpersNeeded: -1 })),

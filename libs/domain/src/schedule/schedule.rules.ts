@@ -13,8 +13,9 @@ export function minutesOf(time: LocalTime): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+/** A real calendar date between 2000 and 2199 (the database and the calendar apps agree on those). */
 export function isLocalDate(value: string): value is LocalDate {
-  return DATE.test(value) && DateTime.fromISO(value).isValid;
+  return DATE.test(value) && value >= '2000-01-01' && value < '2200-01-01' && DateTime.fromISO(value).isValid;
 }
 
 export function isLocalTime(value: string): value is LocalTime {
@@ -30,6 +31,7 @@ export function validateSchedule(input: ScheduleInput): void {
   const fields: Record<string, string> = {};
   if (input.weekdays.length === 0) fields['weekdays'] = 'Välj minst en veckodag.';
   else if (input.weekdays.some((d) => !WEEKDAYS.includes(d))) fields['weekdays'] = 'Veckodagar anges som 1 (måndag) till 7 (söndag).';
+  else if (new Set(input.weekdays).size !== input.weekdays.length) fields['weekdays'] = 'Varje veckodag får bara väljas en gång.';
   if (!isLocalTime(input.startTime)) fields['startTime'] = 'Skriv starttiden som TT:MM, till exempel 10:00.';
   if (!isLocalTime(input.endTime)) fields['endTime'] = 'Skriv sluttiden som TT:MM, till exempel 12:00.';
   if (isLocalTime(input.startTime) && isLocalTime(input.endTime)) {
