@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, RejectNulPipe } from './common/validation';
 
 /** Everything main.ts and the API tests share, so tests run the same wiring as production. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -17,7 +17,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [{ path: 'dev/mail', method: RequestMethod.GET }, { path: 'dev/mail/:file', method: RequestMethod.GET }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectNulPipe(), createValidationPipe());
 
   const openApi = new DocumentBuilder()
     .setTitle('Digihjälpen API')
