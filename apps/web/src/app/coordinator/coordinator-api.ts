@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NewSite, Schedule, ScheduleInput, Site } from '@digihjalpen/domain';
+import type { AuthUser, NewSite, Role, Schedule, ScheduleInput, Site, StaffingView } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 import type { PublicSession } from '../shared/data/public-api';
 
@@ -26,6 +26,18 @@ export interface ScheduleChange {
   created: number;
   removed: number;
   needsDecision: { id: string; start: string }[];
+}
+
+export interface Invitation {
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface InvitationCreated {
+  user: AuthUser;
+  /** The link that was also e-mailed; it holds a secret and works once, for 7 days. */
+  inviteUrl: string;
 }
 
 /** The coordinator part of the API. Reads are resources (signals), writes are promises. */
@@ -68,5 +80,27 @@ export class CoordinatorApi {
 
   cancelSession(sessionId: string, reason: string): Promise<CoordinatorSession> {
     return firstValueFrom(this.http.post<CoordinatorSession>(`/api/sessions/${sessionId}/cancel`, { reason }));
+  }
+
+  /** Every helper (role "helper"), by name. */
+  helpers() {
+    return httpResource<AuthUser[]>(() => '/api/helpers', { defaultValue: [] });
+  }
+
+  /** Every active site's sessions in the coming `weeks` weeks, with who is on shift. */
+  staffing(weeks: () => number) {
+    return httpResource<StaffingView[]>(() => ({ url: '/api/staffing', params: { weeks: weeks() } }), { defaultValue: [] });
+  }
+
+  assignHelper(sessionId: string, helperId: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/sessions/${sessionId}/shifts`, { helperId }));
+  }
+
+  removeHelper(sessionId: string, helperId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/sessions/${sessionId}/shifts/${helperId}`));
+  }
+
+  invite(invitation: Invitation): Promise<InvitationCreated> {
+    return firstValueFrom(this.http.post<InvitationCreated>('/api/auth/invitations', invitation));
   }
 }

@@ -4,6 +4,7 @@ import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { formatShortDate, formatTime, todayIn } from '../../shared/data/dates';
 import { debounced } from '../../shared/data/debounced';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type ScheduleChange } from '../coordinator-api';
 
 /** How long typing must pause before the preview asks the API again. Tests set 0. */
@@ -56,7 +57,7 @@ const toInt = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
  */
 @Component({
   selector: 'dh-schedule-form',
-  imports: [ErrorSummary],
+  imports: [ErrorSummary, FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-form.html',
   styleUrl: './schedule-form.css',
@@ -140,12 +141,6 @@ export class ScheduleForm {
 
   protected setDropIn(dropIn: boolean): void {
     this.patch({ dropIn });
-  }
-
-  protected describedBy(field: string, hint?: string): string | null {
-    const id = FIELDS.find((f) => f.name === field)?.id ?? field;
-    const ids = [hint, this.errors()[field] ? `${id}-error` : undefined].filter((v): v is string => !!v);
-    return ids.length ? ids.join(' ') : null;
   }
 
   protected async submit(event: Event): Promise<void> {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, output, signal, viewChild } from '@angular/core';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
+import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type CoordinatorSession } from '../coordinator-api';
 
 export interface SessionToCancel {
@@ -15,6 +16,7 @@ export interface SessionToCancel {
  */
 @Component({
   selector: 'dh-cancel-session-dialog',
+  imports: [FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dialog #dialog aria-labelledby="cancel-title" aria-describedby="cancel-what" (close)="onClose()">
@@ -27,23 +29,13 @@ export interface SessionToCancel {
             <br />{{ booked }} {{ booked === 1 ? 'person har' : 'personer har' }} bokat en tid.
           }
         </p>
-        <div class="dh-field">
-          <label for="cancel-reason">Varför ställs träffen in?</label>
-          <p class="dh-hint" id="cancel-reason-hint">Till exempel: Biblioteket är stängt på grund av ett strömavbrott.</p>
-          <textarea
-            #reasonInput
-            id="cancel-reason"
-            rows="3"
-            maxlength="500"
-            [value]="reason()"
-            (input)="reason.set(reasonInput.value)"
-            [attr.aria-invalid]="reasonError() ? true : null"
-            [attr.aria-describedby]="reasonError() ? 'cancel-reason-hint cancel-reason-error' : 'cancel-reason-hint'"
-          ></textarea>
-          @if (reasonError(); as message) {
-            <p class="dh-field-error" id="cancel-reason-error">{{ message }}</p>
-          }
-        </div>
+        <dh-field
+          label="Varför ställs träffen in?"
+          hint="Till exempel: Biblioteket är stängt på grund av ett strömavbrott."
+          [error]="reasonError()"
+        >
+          <textarea dhControl #reasonInput id="cancel-reason" rows="3" maxlength="500" [value]="reason()" (input)="reason.set(reasonInput.value)"></textarea>
+        </dh-field>
         @if (error(); as e) {
           <div class="dh-alert" role="alert"><p>{{ e.message }}</p></div>
         }

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import type { Schedule } from '@digihjalpen/domain';
 import { statusOf } from '../../shared/data/api-error';
 import { formatDay, formatShortDate, formatTime } from '../../shared/data/dates';
+import { PublicApi } from '../../shared/data/public-api';
 import { CoordinatorApi, type CoordinatorSession, type ScheduleChange } from '../coordinator-api';
 import { ScheduleForm } from '../schedule-form/schedule-form';
 import { CancelSessionDialog, type SessionToCancel } from './cancel-session-dialog';
@@ -40,6 +41,7 @@ export class SiteAdminPage {
   readonly id = input.required<string>();
 
   private readonly api = inject(CoordinatorApi);
+  private readonly publicApi = inject(PublicApi);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly cancelDialog = viewChild.required(CancelSessionDialog);
@@ -103,6 +105,15 @@ export class SiteAdminPage {
 
   protected publicPath(slug: string): string {
     return `/bibliotek/${slug}`;
+  }
+
+  /** A printable A4 poster with the coming sessions and a QR code to the public page. */
+  protected posterUrl(slug: string): string {
+    return `/api/public/sites/${encodeURIComponent(slug)}/poster`;
+  }
+
+  protected calendarUrl(slug: string): string {
+    return this.publicApi.calendarUrl(slug);
   }
 
   private toView(s: CoordinatorSession, zone: string): SessionView {

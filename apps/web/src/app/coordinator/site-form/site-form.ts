@@ -3,6 +3,7 @@ import { DEFAULT_TIME_ZONE, HELP_LANGUAGES, slugify, type HelpLanguage, type New
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { languageName } from '../../shared/i18n/languages';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi } from '../coordinator-api';
 
 type TextField = 'name' | 'slug' | 'address' | 'directions' | 'accessibilityNotes' | 'contactPhone';
@@ -22,7 +23,7 @@ const FIELDS: SummaryField[] = [
 /** Step 1 of a new site: the facts a visitor needs to find it. Saves with POST /api/sites. */
 @Component({
   selector: 'dh-site-form',
-  imports: [ErrorSummary],
+  imports: [ErrorSummary, FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-form.html',
   host: { lang: 'sv' },
@@ -61,11 +62,6 @@ export class SiteForm {
     this.draft.update((d) => ({ ...d, active }));
   }
 
-  protected describedBy(field: string, hint?: string): string | null {
-    const ids = [hint, this.errors()[field] ? `${this.idOf(field)}-error` : undefined].filter((id): id is string => !!id);
-    return ids.length ? ids.join(' ') : null;
-  }
-
   protected async submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.pending()) return;
@@ -97,9 +93,5 @@ export class SiteForm {
     } finally {
       this.pending.set(false);
     }
-  }
-
-  private idOf(field: string): string {
-    return FIELDS.find((f) => f.name === field)?.id ?? field;
   }
 }

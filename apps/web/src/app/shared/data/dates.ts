@@ -46,3 +46,24 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): { k
   }
   return [...groups].map(([key, grouped]) => ({ key, items: grouped }));
 }
+
+const DAY_MS = 86_400_000;
+
+/** The ISO 8601 week of a local date (YYYY-MM-DD): week number, and its Monday and Sunday. */
+export function isoWeekOf(date: string): { year: number; week: number; monday: string; sunday: string } {
+  const noon = Date.parse(`${date}T12:00:00Z`);
+  const mondayMs = noon - ((new Date(noon).getUTCDay() + 6) % 7) * DAY_MS;
+  // The week belongs to the year its Thursday is in; week 1 holds the year's first Thursday.
+  const year = new Date(mondayMs + 3 * DAY_MS).getUTCFullYear();
+  const jan4 = Date.UTC(year, 0, 4, 12);
+  const firstMonday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  const week = 1 + Math.round((mondayMs - firstMonday) / (7 * DAY_MS));
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { year, week, monday: iso(mondayMs), sunday: iso(mondayMs + 6 * DAY_MS) };
+}
+
+/** "23–29 november" or "30 november–6 december" for two local dates. */
+export function formatDateRange(from: string, to: string, lang: string): string {
+  const format = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  return format.formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}

@@ -4,13 +4,14 @@ import { MIN_PASSWORD_LENGTH } from '@digihjalpen/domain';
 import { AuthService, staffHome } from '../../shared/auth/auth.service';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { FIELD } from '../../shared/ui/field';
 
 const FIELDS: SummaryField[] = [{ name: 'password', id: 'invitation-password', label: 'Lösenord' }];
 
 /** An invited staff member chooses a password and is signed in (link from the invitation e-mail). */
 @Component({
   selector: 'dh-invitation-page',
-  imports: [ErrorSummary, RouterLink],
+  imports: [ErrorSummary, FIELD, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './invitation-page.html',
   styleUrl: '../sign-in-page/sign-in-page.css',

@@ -4,6 +4,7 @@ import { safeReturnUrl } from '../../shared/auth/auth.guards';
 import { AuthService, staffHome } from '../../shared/auth/auth.service';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { FIELD } from '../../shared/ui/field';
 
 const FIELDS: SummaryField[] = [
   { name: 'email', id: 'sign-in-email', label: 'E-postadress' },
@@ -13,7 +14,7 @@ const FIELDS: SummaryField[] = [
 /** Sign-in for staff (helpers, coordinators, partners). Help-seekers never need an account. */
 @Component({
   selector: 'dh-sign-in-page',
-  imports: [ErrorSummary, RouterLink],
+  imports: [ErrorSummary, FIELD, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',
@@ -63,14 +64,5 @@ export class SignInPage {
     } finally {
       this.pending.set(false);
     }
-  }
-
-  protected describedBy(field: string, ...more: string[]): string | null {
-    const ids = [...more, ...(this.fieldErrors()[field] ? [`${this.idOf(field)}-error`] : [])];
-    return ids.length ? ids.join(' ') : null;
-  }
-
-  private idOf(field: string): string {
-    return FIELDS.find((f) => f.name === field)?.id ?? field;
   }
 }

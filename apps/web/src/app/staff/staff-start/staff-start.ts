@@ -1,25 +1,37 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { HelperShifts } from '../../helper/shifts/helper-shifts';
 import { AuthService } from '../../shared/auth/auth.service';
 
 const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'partner' } as const;
 
-/** Where helpers and partners land after signing in, until their own pages exist. */
+/** Where helpers and partners land after signing in: helpers see their shifts, partners a welcome. */
 @Component({
   selector: 'dh-staff-start',
-  imports: [RouterLink],
+  imports: [RouterLink, HelperShifts],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (user(); as u) {
       <h1>Hej {{ u.name }}!</h1>
-      <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
-      @if (u.role === 'coordinator') {
-        <p><a class="dh-button" routerLink="/samordnare">Till samordnarens sidor</a></p>
-      } @else {
-        <p class="dh-status">Här kommer du snart att se dina pass och kunna logga besök och timmar.</p>
+      @switch (u.role) {
+        @case ('helper') {
+          <p>Här ser du dina pass som digivärd, tar lediga pass och får dina pass i din egen kalender.</p>
+          <dh-helper-shifts />
+        }
+        @case ('coordinator') {
+          <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
+          <p><a class="dh-button" routerLink="/samordnare">Till samordnarens sidor</a></p>
+        }
+        @case ('partner') {
+          <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
+          <p class="dh-status">Här kommer du snart att kunna hänvisa personer till Digihjälpen och se hur det gick.</p>
+        }
       }
-      <p class="dh-hint">Använder du en delad dator? Logga ut när du är klar.</p>
+      <p class="dh-hint shared">Använder du en delad dator? Logga ut när du är klar.</p>
     }
+  `,
+  styles: `
+    .shared { margin-block-start: 2rem; }
   `,
   host: { lang: 'sv' },
 })

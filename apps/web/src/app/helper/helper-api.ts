@@ -1,0 +1,33 @@
+import { HttpClient, httpResource } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type { StaffingView } from '@digihjalpen/domain';
+import { firstValueFrom } from 'rxjs';
+
+/** The helper's part of the API: their shifts, open shifts, and their private calendar link. */
+@Injectable({ providedIn: 'root' })
+export class HelperApi {
+  private readonly http = inject(HttpClient);
+
+  /** The helper's shifts from a week ago to `weeks` weeks ahead, cancelled sessions included. */
+  myShifts(weeks: () => number) {
+    return httpResource<StaffingView[]>(() => ({ url: '/api/shifts/mine', params: { weeks: weeks() } }), { defaultValue: [] });
+  }
+
+  /** Planned sessions in the coming `weeks` weeks that still need helpers and that the helper is not on. */
+  openShifts(weeks: () => number) {
+    return httpResource<StaffingView[]>(() => ({ url: '/api/shifts/open', params: { weeks: weeks() } }), { defaultValue: [] });
+  }
+
+  takeShift(sessionId: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/sessions/${sessionId}/shifts/me`, null));
+  }
+
+  leaveShift(sessionId: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/sessions/${sessionId}/shifts/me`));
+  }
+
+  /** A new private calendar link; the previous one stops working. */
+  async newCalendarLink(): Promise<string> {
+    return (await firstValueFrom(this.http.post<{ url: string }>('/api/me/calendar-feed', null))).url;
+  }
+}
