@@ -164,3 +164,20 @@ describe('coordinator sites, schedules and sessions', () => {
     });
   });
 });
+
+describe('previewing a change to an existing schedule', () => {
+  it('does not count the schedule being edited as an overlap', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const site = (await coordinator.post('/api/sites', aSiteBody()).expect(201)).body;
+      const created = (await coordinator.post(`/api/sites/${site.id}/schedules`, aSchedule({ weekdays: [2] })).expect(201)).body;
+      const changed = aSchedule({ weekdays: [2], startTime: '10:30', endTime: '12:30' });
+      await coordinator.post(`/api/sites/${site.id}/schedules/preview`, changed).expect(409);
+      const res = await coordinator.post(`/api/sites/${site.id}/schedules/preview?scheduleId=${created.schedule.id}`, changed).expect(200);
+      expect(res.body[0].start).toMatch(/T10:30:00\+0[12]:00$/);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -31,7 +31,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
 
   it('flags the session as understaffed until enough helpers take it', async () => {
     const gap = (await coordinator.get('/api/staffing?weeks=26').expect(200)).body.find((s: { sessionId: string }) => s.sessionId === sessionId);
-    expect(gap).toMatchObject({ helpersNeeded: 2, helpers: [], understaffed: true });
+    expect(gap).toMatchObject({ helpersNeeded: 2, helpers: [], understaffed: true, timeZone: 'Europe/Stockholm' });
 
     const open = (await helperA.session.get('/api/shifts/open?weeks=26').expect(200)).body;
     expect(open.map((s: { sessionId: string }) => s.sessionId)).toContain(sessionId);
@@ -109,6 +109,20 @@ describe('changing a schedule with shifts taken', () => {
       expect(moved.removed).toBe(created.created - 1);
       const after = (await coordinator.get(`/api/sites/${site.id}/sessions?from=2027-01-01&to=2027-01-07`).expect(200)).body;
       expect(after.map((s: { id: string }) => s.id)).toContain(taken.id);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('who can be staffed', () => {
+  it('leaves out invited people who have not chosen a password yet', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const invited = (await coordinator.post('/api/auth/invitations', { email: `vantar-${Date.now()}@example.org`, name: 'Väntande', role: 'helper' }).expect(201)).body.user;
+      const helpers = (await coordinator.get('/api/helpers').expect(200)).body;
+      expect(helpers.map((h: { id: string }) => h.id)).not.toContain(invited.id);
     } finally {
       await t.close();
     }

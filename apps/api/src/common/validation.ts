@@ -17,7 +17,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Some fields need fixing.', fields: flatten(errors) }),
+      new BadRequestException({ code: 'VALIDATION_FAILED', message: 'Några uppgifter behöver rättas.', fields: flatten(errors) }),
   });
 }
 

@@ -35,6 +35,8 @@ export interface StaffingView {
   siteId: string;
   siteName: string;
   siteSlug: string;
+  /** The site's zone: show start and end in it. */
+  timeZone: string;
   start: string;
   end: string;
   status: SessionStatus;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser, Role } from '@digihjalpen/domain';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Not } from 'typeorm';
 import { AuthSessionEntity } from './auth-session.entity';
 import { InvitationEntity } from './invitation.entity';
 import { UserEntity } from './user.entity';
@@ -27,8 +27,9 @@ export class AuthRepository {
     return u ? toAuthUser(u) : null;
   }
 
+  /** Active people with this role who have chosen a password (pending invitations are left out). */
   async listByRole(role: Role): Promise<AuthUser[]> {
-    return (await this.db.getRepository(UserEntity).find({ where: { role, active: true }, order: { name: 'ASC' } })).map(toAuthUser);
+    return (await this.db.getRepository(UserEntity).find({ where: { role, active: true, passwordHash: Not(IsNull()) }, order: { name: 'ASC' } })).map(toAuthUser);
   }
 
   async emailExists(email: string): Promise<boolean> {

@@ -13,6 +13,7 @@ function toStaffingDto(s: StaffingRow): StaffingDto {
     siteId: s.siteId,
     siteName: s.siteName,
     siteSlug: s.siteSlug,
+    timeZone: s.timeZone,
     start: toLocalIso(s.start, s.timeZone),
     end: toLocalIso(s.end, s.timeZone),
     status: s.status,

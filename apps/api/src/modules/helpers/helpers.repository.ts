@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser, SessionStatus, StaffedSession } from '@digihjalpen/domain';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ShiftEntity } from './shift.entity';
 
@@ -65,7 +65,7 @@ export class HelpersRepository {
   }
 
   async findHelper(id: string): Promise<AuthUser | null> {
-    const u = await this.db.getRepository(UserEntity).findOneBy({ id, role: 'helper', active: true });
+    const u = await this.db.getRepository(UserEntity).findOneBy({ id, role: 'helper', active: true, passwordHash: Not(IsNull()) });
     return u ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
   }
 

@@ -7,6 +7,7 @@ import {
   CancelSessionDto,
   OccurrenceDto,
   OneOffSessionDto,
+  PreviewQueryDto,
   RangeQueryDto,
   ScheduleChangeDto,
   ScheduleDto,
@@ -36,9 +37,13 @@ export class ScheduleController {
   @Post('sites/:siteId/schedules/preview')
   @HttpCode(200)
   @ApiOkResponse({ type: OccurrenceDto, isArray: true, description: 'The dates of the next 8 weeks; nothing is saved' })
-  async preview(@Param('siteId', ParseUUIDPipe) siteId: string, @Body() body: ScheduleInputDto): Promise<OccurrenceDto[]> {
+  async preview(
+    @Param('siteId', ParseUUIDPipe) siteId: string,
+    @Body() body: ScheduleInputDto,
+    @Query() query: PreviewQueryDto,
+  ): Promise<OccurrenceDto[]> {
     const site = await this.sites.get(siteId);
-    return (await this.schedules.preview(siteId, body)).map((o) => toOccurrenceDto(o, site.timeZone));
+    return (await this.schedules.preview(siteId, body, query.scheduleId)).map((o) => toOccurrenceDto(o, site.timeZone));
   }
 
   @Post('sites/:siteId/schedules')

@@ -47,10 +47,10 @@ export class ScheduleService {
   }
 
   /** The dates a schedule would produce in the next weeks, after the same checks as saving. */
-  async preview(siteId: string, input: ScheduleInput, now = new Date()): Promise<Occurrence[]> {
+  async preview(siteId: string, input: ScheduleInput, editing?: string, now = new Date()): Promise<Occurrence[]> {
     const site = await this.sites.get(siteId);
     validateSchedule(input);
-    assertNoOverlap(input, await this.repo.listSchedules(siteId));
+    assertNoOverlap(input, (await this.repo.listSchedules(siteId)).filter((s) => s.id !== editing));
     const from = maxDate(localDateOf(now, site.timeZone), input.validFrom);
     return expandSchedule(input, { from, to: horizonEnd(from, PREVIEW_WEEKS) }, site.timeZone);
   }

@@ -29,6 +29,7 @@ export class StaffingDto implements StaffingView {
   @ApiProperty({ format: 'uuid' }) siteId!: string;
   @ApiProperty() siteName!: string;
   @ApiProperty() siteSlug!: string;
+  @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
   @ApiProperty({ example: '2026-12-01T10:00:00+01:00' }) start!: string;
   @ApiProperty({ example: '2026-12-01T12:00:00+01:00' }) end!: string;
   @ApiProperty({ enum: ['planned', 'cancelled'] }) status!: 'planned' | 'cancelled';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { OccurrenceView, PublicSessionView, Schedule, ScheduleChangeView, ScheduleInput, SessionView, SlotView, Weekday } from '@digihjalpen/domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = 'Skriv datum som ÅÅÅÅ-MM-DD.';
@@ -67,6 +67,13 @@ export class CancelSessionDto {
   @IsString()
   @MaxLength(500, { message: 'Skriv högst 500 tecken.' })
   reason!: string;
+}
+
+export class PreviewQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The schedule being edited: not counted as an overlap with itself' })
+  @IsOptional()
+  @IsUUID('all')
+  scheduleId?: string;
 }
 
 export class RangeQueryDto {
