@@ -89,8 +89,9 @@ test.describe('staffing', () => {
   test.describe('with the coordinator signed in', () => {
     test.use({ storageState: COORDINATOR_STATE, permissions: ['clipboard-read', 'clipboard-write'] });
 
-    test('invites a helper, puts them on a session, and takes them off again after confirming', async ({ page }, testInfo) => {
+    test('invites a helper, puts them on a session, and takes them off again after confirming', async ({ page, playwright, baseURL }, testInfo) => {
       const name = `Testa Digivärdsson ${testInfo.project.name} ${Date.now()}`;
+      let inviteUrl = '';
 
       await test.step('invites the helper on the Personal page', async () => {
         await page.goto('/samordnare');
@@ -111,7 +112,19 @@ test.describe('staffing', () => {
         await expect(page.getByText('Länken är kopierad.')).toBeVisible();
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.inputValue());
         await expect(page.getByText('Länken gäller i 7 dagar och är hemlig:')).toBeVisible();
+        await expect(page.getByText('När hen har valt ett lösenord kan du ge hen pass under Bemanning.')).toBeVisible();
         await expectNoAxeViolations(page);
+        inviteUrl = await link.inputValue();
+      });
+
+      // Only people who have chosen a password can be put on a session (a pending invitation cannot work a shift).
+      await test.step('the helper accepts the invitation, on a device of their own', async () => {
+        // An empty state: the test's own storageState (the coordinator's cookies) would otherwise apply here too.
+        const helper = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+        const token = new URL(inviteUrl).pathname.replace(/^\/inbjudan\//, '');
+        const accepted = await helper.post('/api/auth/invitations/accept', { data: { token, password: 'grön spårvagn vid biblioteket' } });
+        expect(accepted.status()).toBe(200);
+        await helper.dispose();
       });
 
       await test.step('adds the helper to a session at Stadsbiblioteket', async () => {

@@ -181,3 +181,22 @@ describe('previewing a change to an existing schedule', () => {
     }
   });
 });
+
+describe('one-off sessions: messages under the form’s own field names', () => {
+  it('puts date problems on `date` and a past time on `date` as a 400', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const site = (await coordinator.post('/api/sites', aSiteBody()).expect(201)).body;
+      const body = { date: '2020-02-11', startTime: '13:00', endTime: '15:00', slotMinutes: 30, seatsPerSlot: 1, dropIn: true, helpersNeeded: 1 };
+      const past = await coordinator.post(`/api/sites/${site.id}/sessions`, body).expect(400);
+      expect(past.body.fields).toEqual({ date: 'Den dagen och tiden har redan varit. Välj en tid framåt.' });
+      const reversed = await coordinator.post(`/api/sites/${site.id}/sessions`, { ...body, date: '2027-02-11', endTime: '12:00' }).expect(400);
+      expect(Object.keys(reversed.body.fields)).toEqual(['endTime']);
+      const notInt = await coordinator.post(`/api/sites/${site.id}/sessions`, { ...body, seatsPerSlot: 'två' }).expect(400);
+      expect(notInt.body.fields.seatsPerSlot).toBe('Skriv antal platser som ett heltal.');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -95,10 +95,10 @@ export class ScheduleService {
 
   async addOneOff(siteId: string, input: OneOffInput, now = new Date()): Promise<SessionRow> {
     const site = await this.sites.get(siteId);
-    validateSchedule({ ...input, weekdays: [1], validFrom: input.date, validUntil: input.date });
     if (!isLocalDate(input.date)) throw ScheduleError.invalid({ date: 'Skriv datum som ÅÅÅÅ-MM-DD.' });
+    validateOneOff(input);
     const occurrence = { date: input.date, start: zonedInstant(input.date, input.startTime, site.timeZone), end: zonedInstant(input.date, input.endTime, site.timeZone) };
-    if (occurrence.start <= now) throw ScheduleError.inPast();
+    if (occurrence.start <= now) throw ScheduleError.invalid({ date: 'Den dagen och tiden har redan varit. Välj en tid framåt.' });
     const created = await this.repo.transaction((tx) => insertSessions(tx, site, [occurrence], { scheduleId: null, ...input }));
     if (!created) throw ScheduleError.invalid({ startTime: 'Det finns redan en träff som börjar då på den här platsen.' });
     const [row] = await this.repo.sessions({ siteId, from: occurrence.start, to: occurrence.end });
@@ -129,3 +129,15 @@ export class ScheduleService {
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
+
+/** The schedule rules for one date, with their messages under the one-off form's field names. */
+function validateOneOff(input: OneOffInput): void {
+  try {
+    validateSchedule({ ...input, weekdays: [1], validFrom: input.date, validUntil: input.date });
+  } catch (error) {
+    if (!(error instanceof ScheduleError) || !error.fields) throw error;
+    const { validFrom, validUntil, weekdays: _weekdays, ...rest } = error.fields;
+    const date = validFrom ?? validUntil;
+    throw ScheduleError.invalid({ ...rest, ...(date ? { date } : {}) });
+  }
+}

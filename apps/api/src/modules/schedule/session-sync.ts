@@ -47,7 +47,8 @@ export async function insertSessions(
 }
 
 /**
- * Brings one schedule's sessions in line with the schedule, from now to the rolling horizon
+ * Brings one schedule's sessions in line with the schedule (cancelled sessions are history and stay
+ * as they are), from now to the rolling horizon
  * (see planSessions for what is kept, removed and left for the coordinator).
  */
 export async function syncScheduleSessions(
@@ -63,7 +64,7 @@ export async function syncScheduleSessions(
             EXISTS (SELECT 1 FROM slot sl WHERE sl.session_id = s.id AND sl.booked > 0)
               OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id) AS in_use
        FROM session s
-      WHERE s.schedule_id = $1 AND s.starts_at > $2`,
+      WHERE s.schedule_id = $1 AND s.starts_at > $2 AND s.status = 'planned'`,
     [schedule.id, now],
   );
   const existing: ExistingSession[] = rows.map((r) => ({ id: r.id, start: r.starts_at, end: r.ends_at, inUse: r.in_use }));

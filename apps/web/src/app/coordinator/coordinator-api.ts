@@ -28,6 +28,17 @@ export interface ScheduleChange {
   needsDecision: { id: string; start: string }[];
 }
 
+/** A one-off extra session (POST /api/sites/{id}/sessions); times are wall times at the site. */
+export interface OneOffSessionInput {
+  date: string;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  seatsPerSlot: number;
+  dropIn: boolean;
+  helpersNeeded: number;
+}
+
 export interface Invitation {
   email: string;
   name: string;
@@ -62,11 +73,16 @@ export class CoordinatorApi {
     return httpResource<CoordinatorSession[]>(() => `/api/sites/${siteId()}/sessions`, { defaultValue: [] });
   }
 
-  /** Dates of the next 8 weeks a schedule would give; nothing is saved. `undefined` input: no request. */
-  preview(siteId: () => string, input: () => ScheduleInput | undefined) {
+  /**
+   * Dates of the next 8 weeks a schedule would give; nothing is saved. `undefined` input: no request.
+   * When a schedule is being edited, its id keeps the API from calling it an overlap with itself.
+   */
+  preview(siteId: () => string, input: () => ScheduleInput | undefined, editing: () => string | null = () => null) {
     return httpResource<PreviewDate[]>(() => {
       const body = input();
-      return body ? { url: `/api/sites/${siteId()}/schedules/preview`, method: 'POST', body } : undefined;
+      if (!body) return undefined;
+      const scheduleId = editing();
+      return { url: `/api/sites/${siteId()}/schedules/preview`, method: 'POST', body, ...(scheduleId ? { params: { scheduleId } } : {}) };
     });
   }
 
@@ -74,8 +90,22 @@ export class CoordinatorApi {
     return firstValueFrom(this.http.post<Site>('/api/sites', site));
   }
 
+  /** The slug never changes (posters and links keep working), so it is not sent. */
+  updateSite(id: string, site: Omit<NewSite, 'slug'>): Promise<Site> {
+    return firstValueFrom(this.http.put<Site>(`/api/sites/${id}`, site));
+  }
+
   createSchedule(siteId: string, input: ScheduleInput): Promise<ScheduleChange> {
     return firstValueFrom(this.http.post<ScheduleChange>(`/api/sites/${siteId}/schedules`, input));
+  }
+
+  /** Keeps the sessions that still match, removes unused ones that do not, and lists the rest in needsDecision. */
+  updateSchedule(scheduleId: string, input: ScheduleInput): Promise<ScheduleChange> {
+    return firstValueFrom(this.http.put<ScheduleChange>(`/api/schedules/${scheduleId}`, input));
+  }
+
+  addSession(siteId: string, input: OneOffSessionInput): Promise<CoordinatorSession> {
+    return firstValueFrom(this.http.post<CoordinatorSession>(`/api/sites/${siteId}/sessions`, input));
   }
 
   cancelSession(sessionId: string, reason: string): Promise<CoordinatorSession> {

@@ -7,6 +7,7 @@ export function aStaffingRow(overrides: Partial<StaffingView> = {}): StaffingVie
     siteId: '20000000-0000-4000-8000-000000000001',
     siteName: 'Stadsbiblioteket',
     siteSlug: 'stadsbiblioteket',
+    timeZone: 'Europe/Stockholm',
     start: '2030-03-05T10:00:00+01:00',
     end: '2030-03-05T12:00:00+01:00',
     status: 'planned',

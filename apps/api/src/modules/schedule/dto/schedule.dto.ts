@@ -56,10 +56,10 @@ export class OneOffSessionDto {
   @ApiProperty({ example: '2026-12-08' }) @Matches(DATE, { message: DATE_MESSAGE }) date!: string;
   @ApiProperty({ example: '13:00' }) @IsString() @MaxLength(5) startTime!: string;
   @ApiProperty({ example: '15:00' }) @IsString() @MaxLength(5) endTime!: string;
-  @ApiProperty({ example: 30 }) @IsInt() slotMinutes!: number;
-  @ApiProperty({ example: 2 }) @IsInt() seatsPerSlot!: number;
+  @ApiProperty({ example: 30 }) @IsInt({ message: 'Skriv antal minuter som ett heltal.' }) slotMinutes!: number;
+  @ApiProperty({ example: 2 }) @IsInt({ message: 'Skriv antal platser som ett heltal.' }) seatsPerSlot!: number;
   @ApiProperty() @IsBoolean() dropIn!: boolean;
-  @ApiProperty({ example: 2 }) @IsInt() helpersNeeded!: number;
+  @ApiProperty({ example: 2 }) @IsInt({ message: 'Skriv antal digivärdar som ett heltal.' }) helpersNeeded!: number;
 }
 
 export class CancelSessionDto {

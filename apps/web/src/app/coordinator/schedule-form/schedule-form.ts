@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, InjectionToken, computed, inject, input, output, signal } from '@angular/core';
-import { DEFAULT_TIME_ZONE, type ScheduleInput, type Weekday } from '@digihjalpen/domain';
+import { ChangeDetectionStrategy, Component, InjectionToken, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { DEFAULT_TIME_ZONE, type Schedule, type ScheduleInput, type Weekday } from '@digihjalpen/domain';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { formatShortDate, formatTime, todayIn } from '../../shared/data/dates';
 import { debounced } from '../../shared/data/debounced';
@@ -51,9 +51,34 @@ type TextField = 'startTime' | 'endTime' | 'validFrom' | 'validUntil' | 'seatsPe
 /** An empty number box is sent as null (JSON of NaN), so the API says what to write instead of reading 0. */
 const toInt = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
+const newDraft = (): Draft => ({
+  weekdays: [],
+  startTime: '10:00',
+  endTime: '12:00',
+  validFrom: todayIn(DEFAULT_TIME_ZONE),
+  validUntil: '',
+  slotMinutes: 30,
+  seatsPerSlot: '2',
+  dropIn: true,
+  helpersNeeded: '2',
+});
+
+const draftOf = (s: Schedule): Draft => ({
+  weekdays: [...s.weekdays],
+  startTime: s.startTime,
+  endTime: s.endTime,
+  validFrom: s.validFrom,
+  validUntil: s.validUntil ?? '',
+  slotMinutes: s.slotMinutes,
+  seatsPerSlot: String(s.seatsPerSlot),
+  dropIn: s.dropIn,
+  helpersNeeded: String(s.helpersNeeded),
+});
+
 /**
  * A weekly schedule for one site, with a live preview of the dates it gives (the API expands it, so
- * the preview is exactly what will be saved, daylight-saving changes included).
+ * the preview is exactly what will be saved, daylight-saving changes included). Without `schedule`
+ * it adds a new one (POST); with `schedule` it changes that one (PUT).
  */
 @Component({
   selector: 'dh-schedule-form',
@@ -66,6 +91,8 @@ const toInt = (text: string) => (text.trim() === '' ? Number.NaN : Number(text))
 export class ScheduleForm {
   readonly siteId = input.required<string>();
   readonly timeZone = input<string>(DEFAULT_TIME_ZONE);
+  /** The schedule to change; null adds a new one. */
+  readonly schedule = input<Schedule | null>(null);
   readonly submitLabel = input('Spara schemat');
   readonly saved = output<ScheduleChange>();
 
@@ -74,16 +101,9 @@ export class ScheduleForm {
   protected readonly slotLengths = SLOT_LENGTHS;
   protected readonly fieldsList = FIELDS;
 
-  protected readonly draft = signal<Draft>({
-    weekdays: [],
-    startTime: '10:00',
-    endTime: '12:00',
-    validFrom: todayIn(DEFAULT_TIME_ZONE),
-    validUntil: '',
-    slotMinutes: 30,
-    seatsPerSlot: '2',
-    dropIn: true,
-    helpersNeeded: '2',
+  protected readonly draft = linkedSignal<Draft>(() => {
+    const schedule = this.schedule();
+    return schedule ? draftOf(schedule) : newDraft();
   });
 
   protected readonly body = computed<ScheduleInput>(() => {
@@ -106,7 +126,8 @@ export class ScheduleForm {
     computed(() => (this.draft().weekdays.length ? this.body() : undefined)),
     inject(PREVIEW_DEBOUNCE_MS),
   );
-  protected readonly preview = this.api.preview(this.siteId, this.previewInput);
+  /** Editing: the schedule's own id, so the preview does not call it an overlap with itself. */
+  protected readonly preview = this.api.preview(this.siteId, this.previewInput, () => this.schedule()?.id ?? null);
   protected readonly previewError = computed(() => (this.preview.error() ? toApiError(this.preview.error()) : null));
   protected readonly previewDates = computed(() => {
     if (!this.preview.hasValue()) return [];
@@ -153,7 +174,8 @@ export class ScheduleForm {
     this.saving.set(true);
     this.saveError.set(null);
     try {
-      this.saved.emit(await this.api.createSchedule(this.siteId(), this.body()));
+      const editing = this.schedule();
+      this.saved.emit(await (editing ? this.api.updateSchedule(editing.id, this.body()) : this.api.createSchedule(this.siteId(), this.body())));
     } catch (error) {
       this.saveError.set(toApiError(error));
     } finally {

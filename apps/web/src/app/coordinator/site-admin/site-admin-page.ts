@@ -2,13 +2,15 @@ import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import type { Schedule } from '@digihjalpen/domain';
+import type { Schedule, Site } from '@digihjalpen/domain';
 import { statusOf } from '../../shared/data/api-error';
-import { formatDay, formatShortDate, formatTime } from '../../shared/data/dates';
+import { formatDay, formatShortDate, formatTime, localDateOf, todayIn } from '../../shared/data/dates';
 import { PublicApi } from '../../shared/data/public-api';
 import { CoordinatorApi, type CoordinatorSession, type ScheduleChange } from '../coordinator-api';
 import { ScheduleForm } from '../schedule-form/schedule-form';
+import { SiteForm } from '../site-form/site-form';
 import { CancelSessionDialog, type SessionToCancel } from './cancel-session-dialog';
+import { ExtraSessionForm } from './extra-session-form';
 
 const WEEKDAYS_PLURAL = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
 
@@ -27,10 +29,36 @@ interface SessionView {
   oneOff: boolean;
 }
 
-/** One site for its coordinator: schedules, the coming eight weeks of sessions, and cancelling one. */
+/** A session the changed schedule no longer gives, but that has bookings or helpers and so was kept. */
+interface KeptSessionView {
+  id: string;
+  day: string;
+  time: string;
+  cancelled: boolean;
+  seatsBooked: number;
+  helpers: number;
+}
+
+/** "3 nya träffar, 2 borttagna." */
+export function describeChange(change: Pick<ScheduleChange, 'created' | 'removed'>): string {
+  if (change.created === 0 && change.removed === 0) return 'Inga träffar lades till eller togs bort.';
+  const created = `${change.created} ${change.created === 1 ? 'ny träff' : 'nya träffar'}`;
+  const removed = `${change.removed} ${change.removed === 1 ? 'borttagen' : 'borttagna'}`;
+  return `${created}, ${removed}.`;
+}
+
+/** The sessions list covers today and 8 weeks ahead (the API's default range). */
+const LIST_DAYS = 56;
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * One site for its coordinator: its details and status (active or paused), its weekly schedules, the
+ * coming eight weeks of sessions, extra sessions, and cancelling one.
+ */
 @Component({
   selector: 'dh-site-admin-page',
-  imports: [RouterLink, ScheduleForm, CancelSessionDialog],
+  imports: [RouterLink, ScheduleForm, SiteForm, ExtraSessionForm, CancelSessionDialog],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-admin-page.html',
   styleUrl: './site-admin-page.css',
@@ -50,7 +78,20 @@ export class SiteAdminPage {
   protected readonly schedules = this.api.schedules(this.id);
   protected readonly sessions = this.api.sessions(this.id);
   protected readonly notFound = computed(() => [400, 404].includes(statusOf(this.site.error())));
-  protected readonly addingSchedule = signal(false);
+  protected readonly editingSite = signal(false);
+  /** After the site was saved: what changed, shown until the next edit. */
+  protected readonly siteSaved = signal<string | null>(null);
+  /** Which schedule form is open: a schedule's id, 'new', or none (one at a time; they share field ids). */
+  protected readonly scheduleEditor = signal<string | null>(null);
+  /** The last schedule change, shown under that schedule. */
+  protected readonly scheduleResult = signal<{ scheduleId: string; change: ScheduleChange } | null>(null);
+  protected readonly addingExtra = signal(false);
+  /** After an extra session was saved that lies beyond the list's eight weeks. */
+  protected readonly extraSaved = signal<string | null>(null);
+  /** Sessions cancelled on this page (some kept sessions lie beyond the list's eight weeks). */
+  private readonly cancelledIds = signal<ReadonlySet<string>>(new Set());
+  /** Where "Ställ in" was pressed, so focus can go back there. */
+  private cancelFrom: 'list' | 'kept' = 'list';
   /** Read out by screen readers after something changed on the page. */
   protected readonly announcement = signal('');
 
@@ -63,6 +104,26 @@ export class SiteAdminPage {
   });
 
   protected readonly understaffedCount = computed(() => this.sessionViews().filter((s) => s.understaffed).length);
+
+  protected readonly keptSessions = computed<KeptSessionView[]>(() => {
+    const result = this.scheduleResult();
+    if (!result || !this.site.hasValue()) return [];
+    const zone = this.site.value().timeZone;
+    const listed = this.sessions.hasValue() ? this.sessions.value() : [];
+    const cancelled = this.cancelledIds();
+    return result.change.needsDecision.map(({ id, start }) => {
+      const session = listed.find((s) => s.id === id);
+      const from = formatTime(start, zone, 'sv');
+      return {
+        id,
+        day: formatDay(start, zone, 'sv'),
+        time: session ? `${from}–${formatTime(session.end, zone, 'sv')}` : from,
+        cancelled: cancelled.has(id) || session?.status === 'cancelled',
+        seatsBooked: session?.seatsBooked ?? 0,
+        helpers: session?.helpers ?? 0,
+      };
+    });
+  });
 
   constructor() {
     const title = inject(Title);
@@ -83,24 +144,109 @@ export class SiteAdminPage {
     return { when, period, details };
   }
 
-  protected askToCancel(session: SessionView): void {
+  protected askToCancel(session: SessionView | KeptSessionView, from: 'list' | 'kept' = 'list'): void {
     const target: SessionToCancel = { id: session.id, label: `${session.day} ${session.time}`, seatsBooked: session.seatsBooked };
+    this.cancelFrom = from;
     this.cancelDialog().open(target);
   }
 
   protected onCancelled(updated: CoordinatorSession): void {
     this.sessions.update((list) => list.map((s) => (s.id === updated.id ? updated : s)));
-    const view = this.sessionViews().find((s) => s.id === updated.id);
-    this.announcement.set(view ? `Träffen ${view.day} ${view.time} är inställd.` : 'Träffen är inställd.');
+    this.cancelledIds.update((ids) => new Set(ids).add(updated.id));
+    const zone = this.site.value()?.timeZone ?? 'Europe/Stockholm';
+    const when = `${formatDay(updated.start, zone, 'sv')} ${formatTime(updated.start, zone, 'sv')}–${formatTime(updated.end, zone, 'sv')}`;
+    this.announcement.set(`Träffen ${when} är inställd.`);
     // The "Ställ in" button is gone; put focus on the session it belonged to instead of losing it.
-    afterNextRender(() => this.document.getElementById(`session-${updated.id}`)?.focus(), { injector: this.injector });
+    const target = this.cancelFrom === 'kept' ? `kept-${updated.id}` : `session-${updated.id}`;
+    this.focusLater(target);
+  }
+
+  protected editSite(): void {
+    this.siteSaved.set(null);
+    this.editingSite.set(true);
+    this.focusLater('edit-site-heading');
+  }
+
+  protected stopEditingSite(): void {
+    this.editingSite.set(false);
+    this.focusLater('edit-site');
+  }
+
+  protected onSiteUpdated(updated: Site): void {
+    this.site.set(updated);
+    this.editingSite.set(false);
+    this.siteSaved.set(
+      updated.active
+        ? 'Ändringarna är sparade. Platsen är aktiv och syns för besökare.'
+        : 'Ändringarna är sparade. Platsen är pausad och syns inte för besökare.',
+    );
+    this.focusLater('site-saved');
+  }
+
+  protected editSchedule(id: string): void {
+    this.scheduleResult.set(null);
+    this.scheduleEditor.set(id);
+    this.focusLater(id === 'new' ? 'new-schedule-heading' : `edit-schedule-heading-${id}`);
+  }
+
+  protected stopEditingSchedule(): void {
+    const id = this.scheduleEditor();
+    this.scheduleEditor.set(null);
+    this.focusLater(id && id !== 'new' ? `edit-schedule-${id}` : 'add-schedule');
   }
 
   protected onScheduleSaved(change: ScheduleChange): void {
-    this.addingSchedule.set(false);
+    this.scheduleEditor.set(null);
     this.schedules.reload();
     this.sessions.reload();
     this.announcement.set(`Schemat är sparat. ${change.created} ${change.created === 1 ? 'träff' : 'träffar'} har lagts in.`);
+  }
+
+  /** A changed schedule: say what happened to its sessions, and list the kept ones to decide about. */
+  protected onScheduleChanged(change: ScheduleChange): void {
+    this.scheduleEditor.set(null);
+    this.scheduleResult.set({ scheduleId: change.schedule.id, change });
+    this.schedules.update((list) => list.map((s) => (s.id === change.schedule.id ? change.schedule : s)));
+    this.schedules.reload();
+    this.sessions.reload();
+    this.focusLater('schedule-result');
+  }
+
+  protected describeChange(change: ScheduleChange): string {
+    return describeChange(change);
+  }
+
+  protected closeScheduleResult(): void {
+    const id = this.scheduleResult()?.scheduleId;
+    this.scheduleResult.set(null);
+    if (id) this.focusLater(`edit-schedule-${id}`);
+  }
+
+  protected addExtra(): void {
+    this.extraSaved.set(null);
+    this.addingExtra.set(true);
+    this.focusLater('extra-heading');
+  }
+
+  protected stopAddingExtra(): void {
+    this.addingExtra.set(false);
+    this.focusLater('add-extra');
+  }
+
+  /** The new session goes into the list and gets focus; one beyond the list's 8 weeks gets a message instead. */
+  protected onExtraCreated(session: CoordinatorSession): void {
+    this.addingExtra.set(false);
+    const zone = this.site.value()?.timeZone ?? 'Europe/Stockholm';
+    const when = `${formatDay(session.start, zone, 'sv')} ${formatTime(session.start, zone, 'sv')}–${formatTime(session.end, zone, 'sv')}`;
+    const lastListed = addDays(todayIn(zone), LIST_DAYS);
+    if (localDateOf(session.start) > lastListed) {
+      this.extraSaved.set(`Den extra träffen ${when} är sparad. Den ligger mer än 8 veckor fram, så den visas inte i listan än.`);
+      this.focusLater('extra-saved');
+      return;
+    }
+    this.sessions.update((list) => [...list.filter((s) => s.id !== session.id), session]);
+    this.announcement.set(`Den extra träffen ${when} är sparad.`);
+    this.focusLater(`session-${session.id}`);
   }
 
   protected publicPath(slug: string): string {
@@ -114,6 +260,11 @@ export class SiteAdminPage {
 
   protected calendarUrl(slug: string): string {
     return this.publicApi.calendarUrl(slug);
+  }
+
+  /** After the next render, focus the element with this id (a heading or the button that opened a form). */
+  private focusLater(id: string): void {
+    afterNextRender(() => this.document.getElementById(id)?.focus(), { injector: this.injector });
   }
 
   private toView(s: CoordinatorSession, zone: string): SessionView {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
 import { DEFAULT_TIME_ZONE, HELP_LANGUAGES, slugify, type HelpLanguage, type NewSite, type Site } from '@digihjalpen/domain';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { languageName } from '../../shared/i18n/languages';
@@ -16,33 +16,70 @@ const FIELDS: SummaryField[] = [
   { name: 'accessibilityNotes', id: 'site-accessibility', label: 'Tillgänglighet' },
   { name: 'contactPhone', id: 'site-phone', label: 'Telefon' },
   { name: 'languages', id: 'site-language-sv', label: 'Språk' },
-  { name: 'timeZone', id: 'site-active', label: 'Tidszon' },
-  { name: 'active', id: 'site-active', label: 'Visa för besökare' },
+  { name: 'timeZone', id: 'site-status-active', label: 'Tidszon' },
+  { name: 'active', id: 'site-status-active', label: 'Status' },
 ];
 
-/** Step 1 of a new site: the facts a visitor needs to find it. Saves with POST /api/sites. */
+interface Draft {
+  name: string;
+  slug: string;
+  address: string;
+  directions: string;
+  accessibilityNotes: string;
+  contactPhone: string;
+  languages: HelpLanguage[];
+  active: boolean;
+}
+
+const EMPTY: Draft = {
+  name: '',
+  slug: '',
+  address: '',
+  directions: '',
+  accessibilityNotes: '',
+  contactPhone: '',
+  languages: ['sv'],
+  active: true,
+};
+
+const draftOf = (site: Site): Draft => ({
+  name: site.name,
+  slug: site.slug,
+  address: site.address,
+  directions: site.directions,
+  accessibilityNotes: site.accessibilityNotes,
+  contactPhone: site.contactPhone ?? '',
+  languages: [...site.languages],
+  active: site.active,
+});
+
+/**
+ * The facts a visitor needs to find a site. Without `site` it opens a new one (POST /api/sites, step 1
+ * of Ny plats); with `site` it edits that one (PUT), and the web address stays as it is.
+ */
 @Component({
   selector: 'dh-site-form',
   imports: [ErrorSummary, FIELD],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-form.html',
+  styles: `
+    .status { flex-direction: column; align-items: flex-start; }
+    .dh-field > p { margin: 0; }
+  `,
   host: { lang: 'sv' },
 })
 export class SiteForm {
+  /** The site to edit; null opens a new one. */
+  readonly site = input<Site | null>(null);
   readonly created = output<Site>();
+  readonly updated = output<Site>();
 
   private readonly api = inject(CoordinatorApi);
   protected readonly fieldsList = FIELDS;
   protected readonly languages = HELP_LANGUAGES.map((code) => ({ code, name: languageName(code, 'sv') }));
-  protected readonly draft = signal({
-    name: '',
-    slug: '',
-    address: '',
-    directions: '',
-    accessibilityNotes: '',
-    contactPhone: '',
-    languages: ['sv'] as HelpLanguage[],
-    active: true,
+  protected readonly draft = linkedSignal<Draft>(() => {
+    const site = this.site();
+    return site ? draftOf(site) : EMPTY;
   });
   protected readonly pending = signal(false);
   protected readonly error = signal<ApiError | null>(null);
@@ -73,21 +110,22 @@ export class SiteForm {
       this.error.set({ status: 0, code: 'MISSING', message: 'Fyll i det som saknas.', fields: missing });
       return;
     }
-    const site: NewSite = {
+    const editing = this.site();
+    const site: Omit<NewSite, 'slug'> = {
       name: d.name.trim(),
-      ...(d.slug.trim() ? { slug: d.slug.trim() } : {}),
       address: d.address.trim(),
       directions: d.directions.trim(),
       accessibilityNotes: d.accessibilityNotes.trim(),
       contactPhone: d.contactPhone.trim() || null,
-      timeZone: DEFAULT_TIME_ZONE,
+      timeZone: editing?.timeZone ?? DEFAULT_TIME_ZONE,
       languages: HELP_LANGUAGES.filter((code) => d.languages.includes(code)),
       active: d.active,
     };
     this.pending.set(true);
     this.error.set(null);
     try {
-      this.created.emit(await this.api.createSite(site));
+      if (editing) this.updated.emit(await this.api.updateSite(editing.id, site));
+      else this.created.emit(await this.api.createSite({ ...site, ...(d.slug.trim() ? { slug: d.slug.trim() } : {}) }));
     } catch (error) {
       this.error.set(toApiError(error));
     } finally {

@@ -56,6 +56,7 @@ describe(StaffInvitationsPage.name, () => {
     expect(getButton(page(), 'Kopiera länken')).toBeTruthy();
     expect(text()).toContain('Länken gäller i 7 dagar och är hemlig');
     expect(text()).toContain('Amina Testsson blir partner.');
+    expect(text()).not.toContain('pass under Bemanning');
   });
 
   it('shows the API’s message next to the field it is about', async () => {

@@ -9,6 +9,8 @@ export interface SummaryField {
   label: string;
 }
 
+let nextId = 0;
+
 /**
  * The message at the top of a form after a failed submit: what went wrong and a link to each field
  * that needs fixing. It takes focus when a new error arrives, so keyboard and screen-reader users
@@ -19,8 +21,8 @@ export interface SummaryField {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error(); as e) {
-      <div #box class="dh-alert summary" tabindex="-1" aria-labelledby="error-summary-title">
-        <p id="error-summary-title" class="title">{{ e.message }}</p>
+      <div #box class="dh-alert summary" tabindex="-1" [attr.aria-labelledby]="id + '-title'">
+        <p [id]="id + '-title'" class="title">{{ e.message }}</p>
         @if (listed().length) {
           <ul>
             @for (field of listed(); track field.id) {
@@ -42,6 +44,8 @@ export interface SummaryField {
   `,
 })
 export class ErrorSummary {
+  /** Unique per summary: a page can hold more than one form. */
+  protected readonly id = `error-summary-${nextId++}`;
   readonly error = input<ApiError | null>(null);
   readonly fields = input<readonly SummaryField[]>([]);
 
