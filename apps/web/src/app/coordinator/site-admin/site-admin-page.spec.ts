@@ -10,6 +10,7 @@ import { getButton, getByLabel, setChecked, type } from '../../testing/queries';
 import { aCoordinatorSession } from '../../testing/sessions';
 import type { ScheduleChange } from '../coordinator-api';
 import { PREVIEW_DEBOUNCE_MS } from '../schedule-form/schedule-form';
+import { monthCaption } from './session-calendar';
 import { SiteAdminPage, describeChange } from './site-admin-page';
 
 const site = aSite({ name: 'Norrby bibliotek', slug: 'norrby-bibliotek', address: 'Norrby torg 1' });
@@ -160,6 +161,33 @@ describe(SiteAdminPage.name, () => {
       expect(text(page().querySelector('dh-error-summary'))).toBe('Tiden krockar med schemat tisdagar 11:00–13:00.');
       expect(page().querySelector('dh-schedule-form')).not.toBeNull();
     });
+  });
+
+  it('switches the coming sessions between a list and month calendars', async () => {
+    const list = getButton(page(), 'Lista');
+    const month = getButton(page(), 'Månad');
+    expect(list.getAttribute('aria-pressed')).toBe('true');
+    expect(month.getAttribute('aria-pressed')).toBe('false');
+    expect(page().querySelectorAll('li.session')).toHaveLength(1);
+    expect(page().querySelector('table')).toBeNull();
+
+    month.click();
+    await turns();
+    expect(month.getAttribute('aria-pressed')).toBe('true');
+    expect(list.getAttribute('aria-pressed')).toBe('false');
+    expect(page().querySelector('li.session')).toBeNull();
+    const today = todayIn('Europe/Stockholm');
+    const tables = page().querySelectorAll('dh-session-calendar table');
+    // Eight weeks always touch two or three months, starting with this one.
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(tables.length).toBeLessThanOrEqual(3);
+    expect(text(tables[0]?.querySelector('caption'))).toBe(monthCaption(Number(today.slice(0, 4)), Number(today.slice(5, 7))));
+    expect(page().querySelector(`td[data-date="${today}"]`)).not.toBeNull();
+
+    list.click();
+    await turns();
+    expect(page().querySelector('table')).toBeNull();
+    expect(page().querySelectorAll('li.session')).toHaveLength(1);
   });
 
   it('describes a change in plain words', () => {

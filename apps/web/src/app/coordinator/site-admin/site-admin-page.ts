@@ -11,6 +11,7 @@ import { ScheduleForm } from '../schedule-form/schedule-form';
 import { SiteForm } from '../site-form/site-form';
 import { CancelSessionDialog, type SessionToCancel } from './cancel-session-dialog';
 import { ExtraSessionForm } from './extra-session-form';
+import { SessionCalendar } from './session-calendar';
 
 const WEEKDAYS_PLURAL = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
 
@@ -58,7 +59,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:
  */
 @Component({
   selector: 'dh-site-admin-page',
-  imports: [RouterLink, ScheduleForm, SiteForm, ExtraSessionForm, CancelSessionDialog],
+  imports: [RouterLink, ScheduleForm, SiteForm, ExtraSessionForm, CancelSessionDialog, SessionCalendar],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-admin-page.html',
   styleUrl: './site-admin-page.css',
@@ -94,6 +95,13 @@ export class SiteAdminPage {
   private cancelFrom: 'list' | 'kept' = 'list';
   /** Read out by screen readers after something changed on the page. */
   protected readonly announcement = signal('');
+  /** The coming sessions as a list, or as month calendars. */
+  protected readonly sessionsView = signal<'list' | 'month'>('list');
+  /** The local dates the sessions list covers (today and 8 weeks ahead), for the calendar's months. */
+  protected readonly listRange = computed(() => {
+    const from = todayIn(this.site.value()?.timeZone ?? 'Europe/Stockholm');
+    return { from, to: addDays(from, LIST_DAYS) };
+  });
 
   protected readonly sessionViews = computed<SessionView[]>(() => {
     if (!this.site.hasValue() || !this.sessions.hasValue()) return [];
@@ -245,6 +253,8 @@ export class SiteAdminPage {
       return;
     }
     this.sessions.update((list) => [...list.filter((s) => s.id !== session.id), session]);
+    // The new session gets focus in the list, where it can also be cancelled.
+    this.sessionsView.set('list');
     this.announcement.set(`Den extra träffen ${when} är sparad.`);
     this.focusLater(`session-${session.id}`);
   }
