@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
+import { pinClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/app-config';
 import { startMailCatcher, type MailCatcher } from '../src/modules/notifications/mail-catcher';
 import { hashPassword } from '../src/modules/auth/passwords';
@@ -27,8 +28,12 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** "Now" in every API test: the fixed dates in the specs (up to spring 2027) stay inside the session horizon. */
+export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
+
 /** The real application (same module and wiring as main.ts) on the test database and a real SMTP catcher. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  pinClock(TEST_NOW);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-app-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), ...env });
   const mail = await startMailCatcher(path.join(tmp, 'mail'));

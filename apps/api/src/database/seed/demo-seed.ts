@@ -7,9 +7,10 @@ import { toSchedule } from '../../modules/schedule/schedule.repository';
 import { syncScheduleSessions } from '../../modules/schedule/session-sync';
 import { SiteEntity } from '../../modules/sites/site.entity';
 import { demoSchedules, demoSites, demoUsers } from './demo-city';
+import { currentTime } from '../../common/clock';
 
 /** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
-export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<{ sitesAdded: number; usersAdded: number; schedulesAdded: number }> {
+export async function seedDemoData(dataSource: DataSource, now = currentTime()): Promise<{ sitesAdded: number; usersAdded: number; schedulesAdded: number }> {
   const passwords = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
   return dataSource.transaction(async (tx) => {
     const sites = await tx.createQueryBuilder().insert().into(SiteEntity).values(demoSites.map(prepareNewSite)).orIgnore().returning(['id']).execute();

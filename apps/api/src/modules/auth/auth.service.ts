@@ -5,6 +5,7 @@ import { MailService } from '../notifications/mail.service';
 import { AuthRepository } from './auth.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
+import { currentTime } from '../../common/clock';
 
 const SESSION_HOURS = 12;
 const INVITATION_DAYS = 7;
@@ -23,14 +24,14 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, now = new Date()): Promise<SignedIn> {
+  async login(email: string, password: string, now = currentTime()): Promise<SignedIn> {
     const found = await this.repo.findByEmail(normaliseEmail(email));
     const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, password);
     if (!found || !found.passwordHash || !ok) throw AuthError.invalidCredentials();
     return this.startSession(found.user, now);
   }
 
-  async resolve(token: string, now = new Date()): Promise<{ user: AuthUser; csrfToken: string } | null> {
+  async resolve(token: string, now = currentTime()): Promise<{ user: AuthUser; csrfToken: string } | null> {
     return this.repo.findSession(hashSecret(token), now);
   }
 
@@ -39,7 +40,7 @@ export class AuthService {
   }
 
   /** Creates the account and e-mails a link (valid 7 days) where the person chooses a password. */
-  async invite(by: AuthUser, input: { email: string; name: string; role: Role }, now = new Date()): Promise<{ user: AuthUser; inviteUrl: string }> {
+  async invite(by: AuthUser, input: { email: string; name: string; role: Role }, now = currentTime()): Promise<{ user: AuthUser; inviteUrl: string }> {
     const email = normaliseEmail(input.email);
     if (await this.repo.emailExists(email)) throw AuthError.emailTaken();
     const token = newSecret();
@@ -64,7 +65,7 @@ export class AuthService {
     return { user, inviteUrl };
   }
 
-  async acceptInvitation(token: string, password: string, now = new Date()): Promise<SignedIn> {
+  async acceptInvitation(token: string, password: string, now = currentTime()): Promise<SignedIn> {
     // The password is checked against the invited e-mail inside the transaction; a refusal rolls it back.
     const user = await this.repo.acceptInvitation(
       hashSecret(token),

@@ -8,6 +8,7 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { SitesService } from '../sites/sites.service';
 import { buildCalendar, type CalendarEvent } from './ical';
 import { renderPoster } from './poster';
+import { currentTime } from '../../common/clock';
 
 const PAST_WEEKS = 4;
 const POSTER_WEEKS = 8;
@@ -21,7 +22,7 @@ export class CalendarService {
   ) {}
 
   /** The public feed of a site: its sessions from four weeks back to the horizon, cancellations included. */
-  async siteFeed(slug: string, now = new Date()): Promise<string> {
+  async siteFeed(slug: string, now = currentTime()): Promise<string> {
     const site = await this.sites.getActiveBySlug(slug);
     const today = localDateOf(now, site.timeZone);
     const from = DateTime.fromISO(today, { zone: site.timeZone }).minus({ weeks: PAST_WEEKS }).toJSDate();
@@ -31,7 +32,7 @@ export class CalendarService {
   }
 
   /** The printable A4 poster for the library's notice board (next 8 weeks). */
-  async poster(slug: string, now = new Date()): Promise<string> {
+  async poster(slug: string, now = currentTime()): Promise<string> {
     const site = await this.sites.getActiveBySlug(slug);
     const today = localDateOf(now, site.timeZone);
     const from = DateTime.fromISO(today, { zone: site.timeZone }).toJSDate();

@@ -5,6 +5,7 @@ import { AuthRepository } from '../auth/auth.repository';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { buildCalendar } from '../calendar/ical';
 import { HelpersRepository, type StaffingRow } from './helpers.repository';
+import { currentTime } from '../../common/clock';
 
 const WEEK = 7 * 86_400_000;
 
@@ -21,17 +22,17 @@ export class HelpersService {
   }
 
   /** A coordinator puts a helper on a session (also beyond the need). */
-  async assign(coordinator: AuthUser, sessionId: string, helperId: string, now = new Date()): Promise<void> {
+  async assign(coordinator: AuthUser, sessionId: string, helperId: string, now = currentTime()): Promise<void> {
     if (!(await this.repo.findHelper(helperId))) throw ShiftError.notAHelper();
     await this.take(sessionId, helperId, coordinator.id, 'coordinator', now);
   }
 
   /** A helper signs up for an open shift. */
-  signUp(helper: AuthUser, sessionId: string, now = new Date()): Promise<void> {
+  signUp(helper: AuthUser, sessionId: string, now = currentTime()): Promise<void> {
     return this.take(sessionId, helper.id, helper.id, 'helper', now);
   }
 
-  async leave(sessionId: string, helperId: string, now = new Date()): Promise<void> {
+  async leave(sessionId: string, helperId: string, now = currentTime()): Promise<void> {
     await this.repo.transaction(async (tx) => {
       const session = await this.repo.lockSession(tx, sessionId);
       if (!session) throw ScheduleError.sessionNotFound();
@@ -41,18 +42,18 @@ export class HelpersService {
   }
 
   /** Every site's sessions in the coming weeks with who is on shift. */
-  staffing(weeks: number, now = new Date()): Promise<StaffingRow[]> {
+  staffing(weeks: number, now = currentTime()): Promise<StaffingRow[]> {
     return this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) });
   }
 
   /** Planned sessions that still need helpers and that this helper is not on. */
-  async openShifts(helper: AuthUser, weeks: number, now = new Date()): Promise<StaffingRow[]> {
+  async openShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {
     return (await this.staffing(weeks, now)).filter(
       (s) => s.status === 'planned' && s.helpers.length < s.helpersNeeded && !s.helpers.some((h) => h.id === helper.id),
     );
   }
 
-  myShifts(helper: AuthUser, weeks: number, now = new Date()): Promise<StaffingRow[]> {
+  myShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {
     return this.repo.staffing({ from: new Date(now.getTime() - WEEK), to: new Date(now.getTime() + weeks * WEEK) }, helper.id);
   }
 
@@ -63,7 +64,7 @@ export class HelpersService {
     return `${this.config.publicUrl}/api/public/calendars/${token}/shifts.ics`;
   }
 
-  async shiftFeed(token: string, now = new Date()): Promise<string> {
+  async shiftFeed(token: string, now = currentTime()): Promise<string> {
     const user = await this.repo.userByCalendarToken(hashSecret(token));
     if (!user) throw AuthError.linkInvalid();
     const shifts = await this.myShifts(user, 26, new Date(now.getTime() - 3 * WEEK));

@@ -1,6 +1,7 @@
 import { dateRange, horizonEnd, isUnderstaffed, localDateOf, toLocalIso, type Occurrence, type Site } from '@digihjalpen/domain';
 import type { OccurrenceDto, PublicSessionDto, RangeQueryDto, SessionDto } from './dto/schedule.dto';
 import type { SessionRow } from './schedule.repository';
+import { currentTime } from '../../common/clock';
 
 export function toPublicSessionDto(s: SessionRow, timeZone: string): PublicSessionDto {
   return {
@@ -38,7 +39,7 @@ export function toOccurrenceDto(o: Occurrence, timeZone: string): OccurrenceDto 
 const DEFAULT_WEEKS = 8;
 
 /** The query's local-date range, defaulting to today and eight weeks on, as instants in the site's zone. */
-export function rangeFor(query: RangeQueryDto, site: Pick<Site, 'timeZone'>, now = new Date()): { from: Date; to: Date } {
+export function rangeFor(query: RangeQueryDto, site: Pick<Site, 'timeZone'>, now = currentTime()): { from: Date; to: Date } {
   const from = query.from ?? localDateOf(now, site.timeZone);
   const to = query.to ?? horizonEnd(from, DEFAULT_WEEKS);
   return dateRange(from, to, site.timeZone);

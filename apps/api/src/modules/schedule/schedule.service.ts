@@ -16,6 +16,7 @@ import {
 import { SitesService } from '../sites/sites.service';
 import { ScheduleRepository, type SessionRow } from './schedule.repository';
 import { insertSessions, syncScheduleSessions, type SyncResult } from './session-sync';
+import { currentTime } from '../../common/clock';
 
 export interface ScheduleChange extends SyncResult {
   schedule: Schedule;
@@ -47,7 +48,7 @@ export class ScheduleService {
   }
 
   /** The dates a schedule would produce in the next weeks, after the same checks as saving. */
-  async preview(siteId: string, input: ScheduleInput, editing?: string, now = new Date()): Promise<Occurrence[]> {
+  async preview(siteId: string, input: ScheduleInput, editing?: string, now = currentTime()): Promise<Occurrence[]> {
     const site = await this.sites.get(siteId);
     validateSchedule(input);
     assertNoOverlap(input, (await this.repo.listSchedules(siteId)).filter((s) => s.id !== editing));
@@ -55,7 +56,7 @@ export class ScheduleService {
     return expandSchedule(input, { from, to: horizonEnd(from, PREVIEW_WEEKS) }, site.timeZone);
   }
 
-  async create(siteId: string, input: ScheduleInput, now = new Date()): Promise<ScheduleChange> {
+  async create(siteId: string, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
     const site = await this.sites.get(siteId);
     validateSchedule(input);
     return this.repo.transaction(async (tx) => {
@@ -67,7 +68,7 @@ export class ScheduleService {
     });
   }
 
-  async update(scheduleId: string, input: ScheduleInput, now = new Date()): Promise<ScheduleChange> {
+  async update(scheduleId: string, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
     const current = await this.repo.findSchedule(scheduleId);
     if (!current) throw ScheduleError.notFound();
     const site = await this.sites.get(current.siteId);
@@ -83,7 +84,7 @@ export class ScheduleService {
   }
 
   /** Keeps every schedule's sessions generated to the rolling horizon (run at start-up and daily). */
-  async extendHorizon(now = new Date()): Promise<number> {
+  async extendHorizon(now = currentTime()): Promise<number> {
     let created = 0;
     for (const schedule of await this.repo.allSchedules()) {
       const site = await this.sites.get(schedule.siteId);
@@ -93,7 +94,7 @@ export class ScheduleService {
     return created;
   }
 
-  async addOneOff(siteId: string, input: OneOffInput, now = new Date()): Promise<SessionRow> {
+  async addOneOff(siteId: string, input: OneOffInput, now = currentTime()): Promise<SessionRow> {
     const site = await this.sites.get(siteId);
     if (!isLocalDate(input.date)) throw ScheduleError.invalid({ date: 'Skriv datum som ÅÅÅÅ-MM-DD.' });
     validateOneOff(input);
@@ -114,7 +115,7 @@ export class ScheduleService {
     return this.sessionsOf(await this.sites.get(siteId), range);
   }
 
-  async cancel(sessionId: string, reason: string, now = new Date()): Promise<SessionRow> {
+  async cancel(sessionId: string, reason: string, now = currentTime()): Promise<SessionRow> {
     const session = await this.repo.findSession(sessionId);
     if (!session) throw ScheduleError.sessionNotFound();
     if (session.status === 'cancelled') throw ScheduleError.alreadyCancelled();
