@@ -6,11 +6,11 @@ import { debounced } from '../../shared/data/debounced';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type ScheduleChange } from '../coordinator-api';
+import { SessionShapeFields } from '../session-shape-fields/session-shape-fields';
 
 /** How long typing must pause before the preview asks the API again. Tests set 0. */
 export const PREVIEW_DEBOUNCE_MS = new InjectionToken<number>('PREVIEW_DEBOUNCE_MS', { factory: () => 400 });
 
-export const SLOT_LENGTHS = [15, 20, 30, 45, 60] as const;
 
 const WEEKDAY_NAMES: { day: Weekday; name: string }[] = [
   { day: 1, name: 'Måndag' },
@@ -82,7 +82,7 @@ const draftOf = (s: Schedule): Draft => ({
  */
 @Component({
   selector: 'dh-schedule-form',
-  imports: [ErrorSummary, FIELD],
+  imports: [ErrorSummary, FIELD, SessionShapeFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-form.html',
   styleUrl: './schedule-form.css',
@@ -98,7 +98,6 @@ export class ScheduleForm {
 
   private readonly api = inject(CoordinatorApi);
   protected readonly weekdayNames = WEEKDAY_NAMES;
-  protected readonly slotLengths = SLOT_LENGTHS;
   protected readonly fieldsList = FIELDS;
 
   protected readonly draft = linkedSignal<Draft>(() => {
@@ -156,14 +155,6 @@ export class ScheduleForm {
     this.patch({ [field]: value });
   }
 
-  protected setSlotMinutes(value: string): void {
-    this.patch({ slotMinutes: Number(value) });
-  }
-
-  protected setDropIn(dropIn: boolean): void {
-    this.patch({ dropIn });
-  }
-
   protected async submit(event: Event): Promise<void> {
     event.preventDefault();
     if (this.saving()) return;
@@ -183,7 +174,7 @@ export class ScheduleForm {
     }
   }
 
-  private patch(change: Partial<Draft>): void {
+  protected patch(change: Partial<Draft>): void {
     this.draft.update((d) => ({ ...d, ...change }));
     // A changed form makes the last save error stale; the live preview shows what still needs fixing.
     this.saveError.set(null);

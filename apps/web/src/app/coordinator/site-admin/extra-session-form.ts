@@ -5,7 +5,7 @@ import { todayIn } from '../../shared/data/dates';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type CoordinatorSession, type OneOffSessionInput } from '../coordinator-api';
-import { SLOT_LENGTHS } from '../schedule-form/schedule-form';
+import { SessionShapeFields } from '../session-shape-fields/session-shape-fields';
 
 const FIELDS: SummaryField[] = [
   { name: 'date', id: 'extra-date', label: 'Datum' },
@@ -39,7 +39,7 @@ const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
 /** One extra session outside the weekly schedule, e.g. an evening before a tax deadline. */
 @Component({
   selector: 'dh-extra-session-form',
-  imports: [ErrorSummary, FIELD],
+  imports: [ErrorSummary, FIELD, SessionShapeFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <dh-error-summary [error]="error()" [fields]="fieldsList" />
@@ -57,52 +57,7 @@ const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
         </dh-field>
       </div>
 
-      <dh-field label="Längd på varje tid" hint="Besökare bokar en tid. Träffen delas upp i tider av den här längden." [error]="errors()['slotMinutes']">
-        <select dhControl #slot id="extra-slot" class="dh-narrow" (change)="setSlotMinutes(slot.value)">
-          @for (minutes of slotLengths; track minutes) {
-            <option [value]="minutes" [selected]="draft().slotMinutes === minutes">{{ minutes }} minuter</option>
-          }
-        </select>
-      </dh-field>
-
-      <div class="pair">
-        <dh-field label="Platser per tid" [error]="errors()['seatsPerSlot']">
-          <input
-            dhControl
-            #seats
-            id="extra-seats"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="50"
-            class="dh-narrow"
-            [value]="draft().seatsPerSlot"
-            (input)="setText('seatsPerSlot', seats.value)"
-          />
-        </dh-field>
-        <dh-field label="Digivärdar som behövs" [error]="errors()['helpersNeeded']">
-          <input
-            dhControl
-            #helpers
-            id="extra-helpers"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max="20"
-            class="dh-narrow"
-            [value]="draft().helpersNeeded"
-            (input)="setText('helpersNeeded', helpers.value)"
-          />
-        </dh-field>
-      </div>
-
-      <div class="dh-field">
-        <label class="dh-check">
-          <input #dropIn id="extra-drop-in" type="checkbox" [checked]="draft().dropIn" (change)="setDropIn(dropIn.checked)" aria-describedby="extra-drop-in-hint" />
-          Drop-in: besökare kan komma utan att boka
-        </label>
-        <p class="dh-hint" id="extra-drop-in-hint">Det går alltid att boka en tid. Med drop-in är man också välkommen utan bokning.</p>
-      </div>
+      <dh-session-shape-fields idPrefix="extra" [shape]="draft()" [errors]="errors()" (changed)="patch($event)" />
 
       <div class="dh-actions">
         <button class="dh-button" type="submit" [attr.aria-disabled]="saving() ? true : null">
@@ -125,7 +80,6 @@ export class ExtraSessionForm {
 
   private readonly api = inject(CoordinatorApi);
   protected readonly fieldsList = FIELDS;
-  protected readonly slotLengths = SLOT_LENGTHS;
   protected readonly today = computed(() => todayIn(this.timeZone()));
 
   protected readonly draft = signal<Draft>({
@@ -145,12 +99,8 @@ export class ExtraSessionForm {
     this.draft.update((d) => ({ ...d, [field]: value }));
   }
 
-  protected setSlotMinutes(value: string): void {
-    this.draft.update((d) => ({ ...d, slotMinutes: Number(value) }));
-  }
-
-  protected setDropIn(dropIn: boolean): void {
-    this.draft.update((d) => ({ ...d, dropIn }));
+  protected patch(change: Partial<Draft>): void {
+    this.draft.update((d) => ({ ...d, ...change }));
   }
 
   protected async submit(event: Event): Promise<void> {
