@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { RRule, type Weekday as RRuleWeekday } from 'rrule';
 import { ScheduleError } from './schedule.errors';
-import { WEEKDAYS, type LocalDate, type LocalTime, type Occurrence, type ScheduleInput, type Slot, type Weekday } from './schedule.types';
+import { WEEKDAYS, type LocalDate, type LocalTime, type Occurrence, type OneOffInput, type ScheduleInput, type Slot, type Weekday } from './schedule.types';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,6 +55,19 @@ export function validateSchedule(input: ScheduleInput): void {
 
 function divisorsOf(length: number): number[] {
   return [10, 15, 20, 30, 45, 60].filter((d) => d <= length && length % d === 0).slice(0, 3);
+}
+
+/** The schedule rules for one date, with their messages under the one-off form's own field names. */
+export function validateOneOff(input: OneOffInput): void {
+  if (!isLocalDate(input.date)) throw ScheduleError.invalid({ date: 'Skriv datum som ÅÅÅÅ-MM-DD.' });
+  try {
+    validateSchedule({ ...input, weekdays: [1], validFrom: input.date, validUntil: input.date });
+  } catch (error) {
+    if (!(error instanceof ScheduleError) || !error.fields) throw error;
+    const { validFrom, validUntil, weekdays: _weekdays, ...rest } = error.fields;
+    const date = validFrom ?? validUntil;
+    throw ScheduleError.invalid({ ...rest, ...(date ? { date } : {}) });
+  }
 }
 
 /** True when two schedules at one site could produce sessions at the same time. */
@@ -167,6 +180,13 @@ export function toLocalIso(instant: Date, timeZone: string): string {
 }
 
 export const MAX_RANGE_DAYS = 366;
+const DEFAULT_RANGE_WEEKS = 8;
+
+/** The sessions to list: from/to as asked, else from today and eight weeks on (see dateRange). */
+export function sessionRange(query: { from?: LocalDate; to?: LocalDate }, timeZone: string, now: Date): { from: Date; to: Date } {
+  const from = query.from ?? localDateOf(now, timeZone);
+  return dateRange(from, query.to ?? horizonEnd(from, DEFAULT_RANGE_WEEKS), timeZone);
+}
 
 /** A from/to range of local dates (inclusive) as instants in the zone; refuses reversed or too long ranges. */
 export function dateRange(from: LocalDate, to: LocalDate, timeZone: string): { from: Date; to: Date } {

@@ -21,6 +21,17 @@ export interface ScheduleInput {
   helpersNeeded: number;
 }
 
+/** One extra session on a date, shaped like a schedule. */
+export interface OneOffInput {
+  date: LocalDate;
+  startTime: LocalTime;
+  endTime: LocalTime;
+  slotMinutes: number;
+  seatsPerSlot: number;
+  dropIn: boolean;
+  helpersNeeded: number;
+}
+
 export interface Schedule extends ScheduleInput {
   id: string;
   siteId: string;

@@ -1,5 +1,5 @@
 import { ShiftError, ShiftErrorCode } from './shifts.errors';
-import { assertCanLeaveShift, assertCanTakeShift, isUnderstaffed, type StaffedSession } from './shifts.rules';
+import { assertCanLeaveShift, assertCanTakeShift, isOpenShiftFor, isUnderstaffed, type StaffedSession } from './shifts.rules';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const session = (overrides: Partial<StaffedSession> = {}): StaffedSession => ({
@@ -53,5 +53,15 @@ describe('isUnderstaffed', () => {
     expect(isUnderstaffed({ status: 'planned', helpersNeeded: 2, helpers: 1 })).toBe(true);
     expect(isUnderstaffed({ status: 'planned', helpersNeeded: 2, helpers: 2 })).toBe(false);
     expect(isUnderstaffed({ status: 'cancelled', helpersNeeded: 2, helpers: 0 })).toBe(false);
+  });
+});
+
+describe('isOpenShiftFor', () => {
+  const view = { status: 'planned' as const, helpersNeeded: 2, helpers: [{ id: 'a', name: 'A' }] };
+  it('offers a planned session that needs people to a helper not on it', () => {
+    expect(isOpenShiftFor(view, 'b')).toBe(true);
+    expect(isOpenShiftFor(view, 'a')).toBe(false);
+    expect(isOpenShiftFor({ ...view, status: 'cancelled' }, 'b')).toBe(false);
+    expect(isOpenShiftFor({ ...view, helpers: [...view.helpers, { id: 'c', name: 'C' }] }, 'b')).toBe(false);
   });
 });

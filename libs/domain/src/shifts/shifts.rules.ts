@@ -23,6 +23,11 @@ export function assertCanTakeShift(session: StaffedSession, helperId: string, no
   if (by === 'helper' && session.helperIds.length >= session.helpersNeeded) throw ShiftError.full();
 }
 
+/** A shift a helper could still take: planned, short of helpers, and not theirs already. */
+export function isOpenShiftFor(session: Pick<StaffingView, 'status' | 'helpersNeeded' | 'helpers'>, helperId: string): boolean {
+  return session.status === 'planned' && session.helpers.length < session.helpersNeeded && !session.helpers.some((h) => h.id === helperId);
+}
+
 /** A shift can be left until the session starts. */
 export function assertCanLeaveShift(session: StaffedSession, helperId: string, now: Date): void {
   if (!session.helperIds.includes(helperId)) throw ShiftError.notFound();

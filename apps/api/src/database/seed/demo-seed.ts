@@ -1,5 +1,5 @@
 import { prepareNewSite } from '@digihjalpen/domain';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
 import { UserEntity } from '../../modules/auth/user.entity';
 import { ScheduleEntity } from '../../modules/schedule/schedule.entity';
@@ -11,17 +11,15 @@ import { currentTime } from '../../common/clock';
 
 /** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
 export async function seedDemoData(dataSource: DataSource, now = currentTime()): Promise<{ sitesAdded: number; usersAdded: number; schedulesAdded: number }> {
-  const passwords = await Promise.all(demoUsers.map((u) => hashPassword(u.password)));
+  // Hash only the passwords of demo users that are missing: argon2id is deliberately slow, and this runs at every start.
+  const existing = new Set((await dataSource.getRepository(UserEntity).find({ where: { email: In(demoUsers.map((u) => u.email)) } })).map((u) => u.email));
+  const missing = demoUsers.filter((u) => !existing.has(u.email));
+  const newUsers = await Promise.all(missing.map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })));
   return dataSource.transaction(async (tx) => {
     const sites = await tx.createQueryBuilder().insert().into(SiteEntity).values(demoSites.map(prepareNewSite)).orIgnore().returning(['id']).execute();
-    const users = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values(demoUsers.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: passwords[i] ?? null })))
-      .orIgnore()
-      .returning(['id'])
-      .execute();
+    const users = newUsers.length
+      ? await tx.createQueryBuilder().insert().into(UserEntity).values(newUsers).orIgnore().returning(['id']).execute()
+      : { raw: [] };
 
     let schedulesAdded = 0;
     const bySlug = new Map((await tx.getRepository(SiteEntity).find()).map((s) => [s.slug, s]));

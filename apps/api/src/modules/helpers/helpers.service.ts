@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCanLeaveShift, assertCanTakeShift, AuthError, ScheduleError, ShiftError, type AuthUser } from '@digihjalpen/domain';
+import { assertCanLeaveShift, assertCanTakeShift, isOpenShiftFor, AuthError, ScheduleError, ShiftError, type AuthUser } from '@digihjalpen/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthRepository } from '../auth/auth.repository';
 import { hashSecret, newSecret } from '../auth/secrets';
@@ -48,9 +48,7 @@ export class HelpersService {
 
   /** Planned sessions that still need helpers and that this helper is not on. */
   async openShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {
-    return (await this.staffing(weeks, now)).filter(
-      (s) => s.status === 'planned' && s.helpers.length < s.helpersNeeded && !s.helpers.some((h) => h.id === helper.id),
-    );
+    return (await this.staffing(weeks, now)).filter((s) => isOpenShiftFor(s, helper.id));
   }
 
   myShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {

@@ -2,25 +2,20 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
-import { SitesService } from '../sites/sites.service';
 import { PublicSessionDto, RangeQueryDto } from './dto/schedule.dto';
-import { rangeFor, toPublicSessionDto } from './schedule.mapper';
+import { toPublicSessionDto } from './schedule.mapper';
 import { ScheduleService } from './schedule.service';
 
 @ApiTags('public')
 @Public()
 @Controller('public/sites/:slug/sessions')
 export class PublicSessionsController {
-  constructor(
-    private readonly schedules: ScheduleService,
-    private readonly sites: SitesService,
-  ) {}
+  constructor(private readonly schedules: ScheduleService) {}
 
   @Get()
   @ApiOkResponse({ type: PublicSessionDto, isArray: true, description: 'Sessions (cancelled ones too) with their slots and seats left' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async list(@Param('slug') slug: string, @Query() query: RangeQueryDto): Promise<PublicSessionDto[]> {
-    const site = await this.sites.getActiveBySlug(slug);
-    return (await this.schedules.sessionsOf(site, rangeFor(query, site))).map((s) => toPublicSessionDto(s, site.timeZone));
+    return (await this.schedules.publicSessions(slug, query)).map(toPublicSessionDto);
   }
 }

@@ -1,9 +1,10 @@
-import { dateRange, horizonEnd, isUnderstaffed, localDateOf, toLocalIso, type Occurrence, type Site } from '@digihjalpen/domain';
-import type { OccurrenceDto, PublicSessionDto, RangeQueryDto, SessionDto } from './dto/schedule.dto';
+import { isUnderstaffed, toLocalIso } from '@digihjalpen/domain';
+import type { OccurrenceDto, PublicSessionDto, ScheduleChangeDto, SessionDto } from './dto/schedule.dto';
 import type { SessionRow } from './schedule.repository';
-import { currentTime } from '../../common/clock';
+import type { Preview, ScheduleChange } from './schedule.service';
 
-export function toPublicSessionDto(s: SessionRow, timeZone: string): PublicSessionDto {
+export function toPublicSessionDto(s: SessionRow): PublicSessionDto {
+  const { timeZone } = s;
   return {
     id: s.id,
     start: toLocalIso(s.start, timeZone),
@@ -20,9 +21,9 @@ export function toPublicSessionDto(s: SessionRow, timeZone: string): PublicSessi
   };
 }
 
-export function toSessionDto(s: SessionRow, timeZone: string): SessionDto {
+export function toSessionDto(s: SessionRow): SessionDto {
   return {
-    ...toPublicSessionDto(s, timeZone),
+    ...toPublicSessionDto(s),
     scheduleId: s.scheduleId,
     cancelReason: s.cancelReason,
     helpersNeeded: s.helpersNeeded,
@@ -32,15 +33,11 @@ export function toSessionDto(s: SessionRow, timeZone: string): SessionDto {
   };
 }
 
-export function toOccurrenceDto(o: Occurrence, timeZone: string): OccurrenceDto {
-  return { date: o.date, start: toLocalIso(o.start, timeZone), end: toLocalIso(o.end, timeZone) };
+export function toPreviewDto(preview: Preview): OccurrenceDto[] {
+  return preview.occurrences.map((o) => ({ date: o.date, start: toLocalIso(o.start, preview.timeZone), end: toLocalIso(o.end, preview.timeZone) }));
 }
 
-const DEFAULT_WEEKS = 8;
-
-/** The query's local-date range, defaulting to today and eight weeks on, as instants in the site's zone. */
-export function rangeFor(query: RangeQueryDto, site: Pick<Site, 'timeZone'>, now = currentTime()): { from: Date; to: Date } {
-  const from = query.from ?? localDateOf(now, site.timeZone);
-  const to = query.to ?? horizonEnd(from, DEFAULT_WEEKS);
-  return dateRange(from, to, site.timeZone);
+export function toChangeDto(change: ScheduleChange): ScheduleChangeDto {
+  const { timeZone, ...rest } = change;
+  return { ...rest, needsDecision: change.needsDecision.map((s) => ({ id: s.id, start: toLocalIso(s.start, timeZone) })) };
 }

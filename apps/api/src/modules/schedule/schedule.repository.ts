@@ -24,6 +24,8 @@ export function toSchedule(e: ScheduleEntity): Schedule {
 export interface SessionRow {
   id: string;
   siteId: string;
+  /** The site's zone: local times and offsets are shown in it. */
+  timeZone: string;
   scheduleId: string | null;
   start: Date;
   end: Date;
@@ -40,6 +42,7 @@ export interface SessionRow {
 interface RawSession {
   id: string;
   site_id: string;
+  time_zone: string;
   schedule_id: string | null;
   starts_at: Date;
   ends_at: Date;
@@ -86,13 +89,13 @@ export class ScheduleRepository {
   /** Sessions of one site (or all sites) in a time range, with slots, seats booked and helpers on shift: one query. */
   async sessions(filter: { siteId?: string; from: Date; to: Date; sessionId?: string }): Promise<SessionRow[]> {
     const rows: RawSession[] = await this.db.query(
-      `SELECT s.id, s.site_id, s.schedule_id, s.starts_at, s.ends_at, s.status, s.cancel_reason, s.drop_in,
+      `SELECT s.id, s.site_id, site.time_zone, s.schedule_id, s.starts_at, s.ends_at, s.status, s.cancel_reason, s.drop_in,
               s.helpers_needed, s.sequence, s.updated_at,
               (SELECT count(*)::int FROM shift sh WHERE sh.session_id = s.id) AS helpers,
               (SELECT json_agg(json_build_object('id', sl.id, 'start', sl.starts_at, 'end', sl.ends_at, 'seats', sl.seats, 'booked', sl.booked)
                                ORDER BY sl.starts_at)
                  FROM slot sl WHERE sl.session_id = s.id) AS slots
-         FROM session s
+         FROM session s JOIN site ON site.id = s.site_id
         WHERE ($1::uuid IS NULL OR s.site_id = $1) AND ($4::uuid IS NULL OR s.id = $4)
           AND s.starts_at < $3 AND s.ends_at > $2
         ORDER BY s.starts_at`,
@@ -101,6 +104,7 @@ export class ScheduleRepository {
     return rows.map((r) => ({
       id: r.id,
       siteId: r.site_id,
+      timeZone: r.time_zone,
       scheduleId: r.schedule_id,
       start: r.starts_at,
       end: r.ends_at,

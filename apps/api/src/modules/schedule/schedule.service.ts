@@ -3,12 +3,15 @@ import {
   assertNoOverlap,
   expandSchedule,
   horizonEnd,
-  isLocalDate,
   localDateOf,
   ScheduleError,
+  sessionRange,
+  validateOneOff,
   validateSchedule,
   zonedInstant,
+  type LocalDate,
   type Occurrence,
+  type OneOffInput,
   type Schedule,
   type ScheduleInput,
   type Site,
@@ -20,17 +23,16 @@ import { currentTime } from '../../common/clock';
 
 export interface ScheduleChange extends SyncResult {
   schedule: Schedule;
+  /** The site's zone, for showing the sessions that need a decision. */
+  timeZone: string;
 }
 
-export interface OneOffInput {
-  date: string;
-  startTime: string;
-  endTime: string;
-  slotMinutes: number;
-  seatsPerSlot: number;
-  dropIn: boolean;
-  helpersNeeded: number;
+export interface Preview {
+  occurrences: Occurrence[];
+  timeZone: string;
 }
+
+export type RangeQuery = { from?: LocalDate; to?: LocalDate };
 
 const PREVIEW_WEEKS = 8;
 
@@ -43,17 +45,18 @@ export class ScheduleService {
     private readonly sites: SitesService,
   ) {}
 
-  listSchedules(siteId: string): Promise<Schedule[]> {
+  async listSchedules(siteId: string): Promise<Schedule[]> {
+    await this.sites.get(siteId);
     return this.repo.listSchedules(siteId);
   }
 
   /** The dates a schedule would produce in the next weeks, after the same checks as saving. */
-  async preview(siteId: string, input: ScheduleInput, editing?: string, now = currentTime()): Promise<Occurrence[]> {
+  async preview(siteId: string, input: ScheduleInput, editing?: string, now = currentTime()): Promise<Preview> {
     const site = await this.sites.get(siteId);
     validateSchedule(input);
     assertNoOverlap(input, (await this.repo.listSchedules(siteId)).filter((s) => s.id !== editing));
     const from = maxDate(localDateOf(now, site.timeZone), input.validFrom);
-    return expandSchedule(input, { from, to: horizonEnd(from, PREVIEW_WEEKS) }, site.timeZone);
+    return { occurrences: expandSchedule(input, { from, to: horizonEnd(from, PREVIEW_WEEKS) }, site.timeZone), timeZone: site.timeZone };
   }
 
   async create(siteId: string, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
@@ -64,7 +67,7 @@ export class ScheduleService {
       await tx.query('SELECT 1 FROM site WHERE id = $1 FOR UPDATE', [siteId]);
       assertNoOverlap(input, await this.repo.listSchedules(siteId, tx));
       const schedule = await this.repo.insertSchedule(tx, siteId, input);
-      return { schedule, ...(await syncScheduleSessions(tx, schedule, site, now)) };
+      return { schedule, timeZone: site.timeZone, ...(await syncScheduleSessions(tx, schedule, site, now)) };
     });
   }
 
@@ -79,16 +82,17 @@ export class ScheduleService {
       assertNoOverlap(input, others);
       await this.repo.updateSchedule(tx, scheduleId, input);
       const schedule = { ...input, id: scheduleId, siteId: site.id };
-      return { schedule, ...(await syncScheduleSessions(tx, schedule, site, now)) };
+      return { schedule, timeZone: site.timeZone, ...(await syncScheduleSessions(tx, schedule, site, now)) };
     });
   }
 
   /** Keeps every schedule's sessions generated to the rolling horizon (run at start-up and daily). */
   async extendHorizon(now = currentTime()): Promise<number> {
     let created = 0;
+    const sites = new Map((await this.sites.listAll()).map((s) => [s.id, s]));
     for (const schedule of await this.repo.allSchedules()) {
-      const site = await this.sites.get(schedule.siteId);
-      created += (await this.repo.transaction((tx) => syncScheduleSessions(tx, schedule, site, now))).created;
+      const site = sites.get(schedule.siteId);
+      if (site) created += (await this.repo.transaction((tx) => syncScheduleSessions(tx, schedule, site, now))).created;
     }
     if (created) this.logger.log(`Generated ${created} sessions up to the horizon`);
     return created;
@@ -96,7 +100,6 @@ export class ScheduleService {
 
   async addOneOff(siteId: string, input: OneOffInput, now = currentTime()): Promise<SessionRow> {
     const site = await this.sites.get(siteId);
-    if (!isLocalDate(input.date)) throw ScheduleError.invalid({ date: 'Skriv datum som ÅÅÅÅ-MM-DD.' });
     validateOneOff(input);
     const occurrence = { date: input.date, start: zonedInstant(input.date, input.startTime, site.timeZone), end: zonedInstant(input.date, input.endTime, site.timeZone) };
     if (occurrence.start <= now) throw ScheduleError.invalid({ date: 'Den dagen och tiden har redan varit. Välj en tid framåt.' });
@@ -111,8 +114,16 @@ export class ScheduleService {
     return this.repo.sessions({ siteId: site.id, ...range });
   }
 
-  async sessionsForCoordinator(siteId: string, range: { from: Date; to: Date }): Promise<SessionRow[]> {
-    return this.sessionsOf(await this.sites.get(siteId), range);
+  /** An active site's sessions for anyone (default: the next 8 weeks). */
+  async publicSessions(slug: string, query: RangeQuery, now = currentTime()): Promise<SessionRow[]> {
+    const site = await this.sites.getActiveBySlug(slug);
+    return this.sessionsOf(site, sessionRange(query, site.timeZone, now));
+  }
+
+  /** Any site's sessions for a coordinator (default: the next 8 weeks). */
+  async sessionsForCoordinator(siteId: string, query: RangeQuery, now = currentTime()): Promise<SessionRow[]> {
+    const site = await this.sites.get(siteId);
+    return this.sessionsOf(site, sessionRange(query, site.timeZone, now));
   }
 
   async cancel(sessionId: string, reason: string, now = currentTime()): Promise<SessionRow> {
@@ -131,14 +142,3 @@ export class ScheduleService {
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
-/** The schedule rules for one date, with their messages under the one-off form's field names. */
-function validateOneOff(input: OneOffInput): void {
-  try {
-    validateSchedule({ ...input, weekdays: [1], validFrom: input.date, validUntil: input.date });
-  } catch (error) {
-    if (!(error instanceof ScheduleError) || !error.fields) throw error;
-    const { validFrom, validUntil, weekdays: _weekdays, ...rest } = error.fields;
-    const date = validFrom ?? validUntil;
-    throw ScheduleError.invalid({ ...rest, ...(date ? { date } : {}) });
-  }
-}

@@ -7,6 +7,7 @@ import { formatDateRange, formatDay, formatTime, groupBy, isoWeekOf, todayIn } f
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi } from '../coordinator-api';
+import { toggled } from '../../shared/data/sets';
 
 export const WEEK_CHOICES = [4, 8] as const;
 type Weeks = (typeof WEEK_CHOICES)[number];
@@ -185,12 +186,7 @@ export class StaffingPage {
   }
 
   private setPending(sessionId: string, on: boolean): void {
-    this.pending.update((set) => {
-      const next = new Set(set);
-      if (on) next.add(sessionId);
-      else next.delete(sessionId);
-      return next;
-    });
+    this.pending.update((set) => toggled(set, sessionId, on));
   }
 
   private focusSession(id: string): void {

@@ -8,6 +8,7 @@ import { formatDay, formatTime } from '../../shared/data/dates';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { CopyLink } from '../../shared/ui/copy-link';
 import { HelperApi } from '../helper-api';
+import { toggled } from '../../shared/data/sets';
 
 /** Mina pass looks further ahead than Lediga pass, so a shift taken there is always listed. */
 export const MY_WEEKS = 8;
@@ -177,12 +178,7 @@ export class HelperShifts {
   }
 
   private setPending(id: string, on: boolean): void {
-    this.pending.update((set) => {
-      const next = new Set(set);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+    this.pending.update((set) => toggled(set, id, on));
   }
 
   private focus(id: string): void {
