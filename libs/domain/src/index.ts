@@ -10,3 +10,7 @@ export * from './auth/auth.errors';
 export * from './auth/auth.rules';
 export * from './shifts/shifts.errors';
 export * from './shifts/shifts.rules';
+export * from './bookings/bookings.types';
+export * from './bookings/visit-categories';
+export * from './bookings/bookings.errors';
+export * from './bookings/bookings.rules';

@@ -1,3 +1,4 @@
+import type { BookingRequest } from './bookings/bookings.types';
 import type { ScheduleInput } from './schedule/schedule.types';
 import { DEFAULT_TIME_ZONE, type Site } from './sites/sites.types';
 
@@ -33,6 +34,22 @@ export function aSchedule(overrides: Partial<ScheduleInput> = {}): ScheduleInput
     seatsPerSlot: 2,
     dropIn: true,
     helpersNeeded: 2,
+    ...overrides,
+  };
+}
+
+/** A valid booking request as the form sends it; pass the slot to book. */
+export function aBookingRequest(overrides: Partial<BookingRequest> = {}): BookingRequest {
+  return {
+    slotId: '00000000-0000-4000-8000-00000000abcd',
+    name: 'Amina',
+    email: null,
+    phone: null,
+    language: 'sv',
+    topics: ['bankid'],
+    ownDevice: true,
+    needs: null,
+    website: '',
     ...overrides,
   };
 }

@@ -25,3 +25,17 @@ export type PublicSite = Pick<
   Site,
   'id' | 'slug' | 'name' | 'address' | 'directions' | 'accessibilityNotes' | 'contactPhone' | 'timeZone' | 'languages'
 >;
+
+/** A coming session in the list of sites (GET /api/public/sites): enough to say "next: Tuesday 10–12, 5 times free". */
+export interface NextSessionView {
+  id: string;
+  start: string;
+  end: string;
+  dropIn: boolean;
+  seatsLeft: number;
+}
+
+/** A site in the public list, with its next planned sessions (at most three). */
+export interface PublicSiteSummary extends PublicSite {
+  nextSessions: NextSessionView[];
+}
