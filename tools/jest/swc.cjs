@@ -22,7 +22,7 @@ const swcJestTransform = {
   '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
 };
 
-const transformIgnorePatterns = ['/node_modules/(?!(@apidevtools|ical\.js)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@apidevtools|ical\.js|pg-boss|serialize-error|non-error|rrule-temporal|temporal-spec)/)'];
 
 const moduleNameMapper = {
   '^@digihjalpen/domain$': path.join(root, 'libs/domain/src/index.ts'),

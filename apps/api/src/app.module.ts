@@ -9,8 +9,10 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AuthModule } from './modules/auth/auth.module';
+import { BookingsModule } from './modules/bookings/bookings.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
@@ -24,6 +26,8 @@ export interface AppRuntime {
   smtpUrl: string;
   /** Folder of the local mail catcher when it runs; listed at /dev/mail outside production. */
   mailCatcherDir?: string;
+  /** Schema of the job queue tables; only API tests, which share one database, set it. */
+  jobSchema?: string;
 }
 
 function requestId(req: IncomingMessage, res: ServerResponse): string {
@@ -52,12 +56,14 @@ export class AppModule {
         // Fail fast: start-up already checked the connection, and a dropped connection later is retried by the pool.
         TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl), retryAttempts: 0 }),
         NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: config.env === 'production' ? undefined : runtime.mailCatcherDir }),
+        JobsModule.forRoot({ databaseUrl: runtime.databaseUrl, pollSeconds: config.jobPollSeconds, schema: runtime.jobSchema }),
         AuthModule,
         HealthModule,
         SitesModule,
         ScheduleModule,
         CalendarModule,
         HelpersModule,
+        BookingsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

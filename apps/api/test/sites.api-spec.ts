@@ -28,6 +28,7 @@ describe('GET /api/public/sites', () => {
       contactPhone: expect.any(String),
       timeZone: 'Europe/Stockholm',
       languages: ['sv', 'en', 'ar'],
+      nextSessions: expect.any(Array),
     });
   });
 

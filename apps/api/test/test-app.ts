@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   db: DataSource;
   mail: MailCatcher;
+  /** Schema of this app's job queue (each test app has its own). */
+  jobSchema: string;
   close(): Promise<void>;
 }
 
@@ -35,10 +38,11 @@ export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   pinClock(TEST_NOW);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-app-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), JOB_POLL_SECONDS: '0.5', ...env });
   const mail = await startMailCatcher(path.join(tmp, 'mail'));
+  const jobSchema = `jobs_${randomBytes(4).toString('hex')}`;
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl: testDatabaseUrl(), smtpUrl: mail.url, mailCatcherDir: mail.dir })],
+    imports: [AppModule.forRoot({ config, databaseUrl: testDatabaseUrl(), smtpUrl: mail.url, mailCatcherDir: mail.dir, jobSchema })],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
@@ -48,6 +52,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     http: () => request(app.getHttpServer()),
     db: app.get(DataSource),
     mail,
+    jobSchema,
     async close() {
       await app.close();
       await mail.close();

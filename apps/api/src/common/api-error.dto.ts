@@ -10,4 +10,7 @@ export class ApiErrorDto {
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'One message per invalid field' })
   fields?: Record<string, string>;
+
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object' }, description: 'Free times offered instead of a taken one (SLOT_FULL, SLOT_NOT_BOOKABLE)' })
+  alternatives?: unknown[];
 }

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, DomainError, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
@@ -13,11 +13,14 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case ScheduleErrorCode.SessionNotFound:
     case ShiftErrorCode.ShiftNotFound:
     case AuthErrorCode.LinkInvalid:
+    case BookingErrorCode.BookingNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
     case AuthErrorCode.WeakPassword:
     case ShiftErrorCode.NotAHelper:
+    case BookingErrorCode.InvalidBooking:
+    case BookingErrorCode.Refused:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
@@ -26,6 +29,10 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case ShiftErrorCode.AlreadyOnShift:
     case ShiftErrorCode.ShiftFull:
     case ShiftErrorCode.SessionNotOpen:
+    case BookingErrorCode.SlotFull:
+    case BookingErrorCode.SlotNotBookable:
+    case BookingErrorCode.TooManyBookings:
+    case BookingErrorCode.BookingCancelled:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -88,7 +95,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toResponse(exception: unknown): { status: number; body: ApiErrorDto } {
     if (exception instanceof DomainError) {
       const { code, message, fields } = exception;
-      return { status: statusForDomainCode(code as DomainErrorCode), body: { code, message, ...(fields ? { fields: { ...fields } } : {}) } };
+      const alternatives = exception instanceof BookingError ? exception.alternatives : undefined;
+      return {
+        status: statusForDomainCode(code as DomainErrorCode),
+        body: { code, message, ...(fields ? { fields: { ...fields } } : {}), ...(alternatives ? { alternatives } : {}) },
+      };
     }
     if (exception instanceof HttpException) {
       // Nest turns body-parser's SyntaxError into a plain BadRequestException carrying the parser's message.

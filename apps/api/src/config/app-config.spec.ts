@@ -15,7 +15,7 @@ describe(loadConfig.name, () => {
   });
 
   it('does not seed demo data when running in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32) }).seedDemoData).toBe(false);
   });
 
   it('treats an empty variable as unset when the shell exports VAR=', () => {
@@ -35,6 +35,17 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses demo data in production when someone asks for both', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), SEED_DEMO_DATA: 'true' })).toThrow(ConfigError);
+  });
+
+  it('requires a secret key in production, where every instance must derive the same manage links', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY must be set/);
+    expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY must be at least 32 characters/);
+  });
+
+  it('reads the abuse limits, with defaults a library can live with', () => {
+    expect(loadConfig({}).limits).toEqual({ bookingsPerHour: 30, manageRequestsPerHour: 300, futureBookingsPerContact: 3 });
+    expect(loadConfig({ BOOKING_RATE_LIMIT: '1000', MAX_FUTURE_BOOKINGS: '10' }).limits).toMatchObject({ bookingsPerHour: 1000, futureBookingsPerContact: 10 });
+    expect(() => loadConfig({ BOOKING_RATE_LIMIT: 'many' })).toThrow(/BOOKING_RATE_LIMIT must be a whole number/);
   });
 });

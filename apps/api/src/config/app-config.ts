@@ -28,6 +28,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   SEED_DEMO_DATA: booleanFlag.optional(),
   WEB_DIST: z.string().min(1).optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 48)').optional(),
+  BOOKING_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(30),
+  MANAGE_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(300),
+  MAX_FUTURE_BOOKINGS: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(3),
+  JOB_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.5, 'must be at least 0.5').default(2),
 });
 
 export interface AppConfig {
@@ -43,6 +48,17 @@ export interface AppConfig {
   seedDemoData: boolean;
   /** Folder of the built Angular app; served by the API when it exists. */
   webDist: string;
+  /** Key for links that are derived rather than stored (booking manage links); see secret-key.ts. */
+  secretKey: string | undefined;
+  limits: {
+    /** Bookings per IP address and hour. */
+    bookingsPerHour: number;
+    /** Manage-link look-ups and changes per IP address and hour. */
+    manageRequestsPerHour: number;
+    /** Future bookings one e-mail address or phone number may hold. */
+    futureBookingsPerContact: number;
+  };
+  jobPollSeconds: number;
 }
 
 /** Reads and checks the environment once. Every problem names its variable. */
@@ -58,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   if (e.SEED_DEMO_DATA && production) {
     throw new ConfigError('Invalid configuration: SEED_DEMO_DATA cannot be true when NODE_ENV is production (demo logins must never exist there)');
   }
+  if (production && !e.SECRET_KEY) {
+    throw new ConfigError('Invalid configuration: SECRET_KEY must be set when NODE_ENV is production (at least 32 characters, the same on every instance)');
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -71,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     logLevel: e.LOG_LEVEL,
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     webDist: path.resolve(cwd, e.WEB_DIST ?? 'dist/apps/web/browser'),
+    secretKey: e.SECRET_KEY,
+    limits: { bookingsPerHour: e.BOOKING_RATE_LIMIT, manageRequestsPerHour: e.MANAGE_RATE_LIMIT, futureBookingsPerContact: e.MAX_FUTURE_BOOKINGS },
+    jobPollSeconds: e.JOB_POLL_SECONDS,
   };
 }
 

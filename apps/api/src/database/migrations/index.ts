@@ -1,7 +1,9 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { Bookings1795436238258 } from './1795436238258-Bookings';
 import { UsersSchedulesSessions1795428620985 } from './1795428620985-UsersSchedulesSessions';
 import { CreateSites1795426841466 } from './1795426841466-CreateSites';
 export const migrations: Function[] = [
   CreateSites1795426841466,
   UsersSchedulesSessions1795428620985,
+  Bookings1795436238258,
 ];

@@ -1,4 +1,4 @@
-import type { NewSite, ScheduleInput } from '@digihjalpen/domain';
+import type { Language, NewSite, ScheduleInput, VisitCategory } from '@digihjalpen/domain';
 
 /** The demo city of PRODUCT.md: a central library, branch libraries and the skills centre. */
 export const demoSites: NewSite[] = [
@@ -63,4 +63,11 @@ export const demoSchedules: { site: string; schedule: ScheduleInput }[] = [
   { site: 'norrby-bibliotek', schedule: { weekdays: [3], startTime: '13:00', endTime: '15:00', validFrom: '2026-10-07', validUntil: null, slotMinutes: 30, seatsPerSlot: 1, dropIn: true, helpersNeeded: 1 } },
   { site: 'vastra-angens-bibliotek', schedule: { weekdays: [1], startTime: '10:00', endTime: '12:00', validFrom: '2026-11-02', validUntil: null, slotMinutes: 20, seatsPerSlot: 1, dropIn: true, helpersNeeded: 1 } },
   { site: 'kompetenscenter', schedule: { weekdays: [5], startTime: '09:00', endTime: '11:00', validFrom: '2026-09-04', validUntil: null, slotMinutes: 30, seatsPerSlot: 2, dropIn: false, helpersNeeded: 1 } },
+];
+
+/** Bookings in each demo site's first slots (invented first names; no contact details). */
+export const demoBookings: { name: string; language: Language; topics: VisitCategory[]; ownDevice: boolean | null; ref: string | null }[] = [
+  { name: 'Amina', language: 'ar', topics: ['bankid', 'healthcare'], ownDevice: true, ref: null },
+  { name: 'Göran', language: 'sv', topics: ['email', 'passwords'], ownDevice: false, ref: null },
+  { name: 'Sara', language: 'sv', topics: ['income-support'], ownDevice: true, ref: 'KC-DEMO' },
 ];

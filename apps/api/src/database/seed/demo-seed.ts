@@ -1,12 +1,13 @@
-import { prepareNewSite } from '@digihjalpen/domain';
-import { In, type DataSource } from 'typeorm';
+import { prepareNewSite, referenceFrom } from '@digihjalpen/domain';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/passwords';
 import { UserEntity } from '../../modules/auth/user.entity';
 import { ScheduleEntity } from '../../modules/schedule/schedule.entity';
 import { toSchedule } from '../../modules/schedule/schedule.repository';
 import { syncScheduleSessions } from '../../modules/schedule/session-sync';
 import { SiteEntity } from '../../modules/sites/site.entity';
-import { demoSchedules, demoSites, demoUsers } from './demo-city';
+import { demoBookings, demoSchedules, demoSites, demoUsers } from './demo-city';
 import { currentTime } from '../../common/clock';
 
 /** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
@@ -29,8 +30,30 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       if (!site || seeded.has(site.id)) continue;
       const saved = await tx.getRepository(ScheduleEntity).save(tx.getRepository(ScheduleEntity).create({ siteId: site.id, ...schedule }));
       await syncScheduleSessions(tx, toSchedule(saved), site, now);
+      await seedBookings(tx, site.id, now);
       schedulesAdded += 1;
     }
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
+}
+
+/**
+ * A few bookings in a new demo site's next sessions, so seats show as taken. Without contact details
+ * (no e-mails go out) and with manage links nobody has: a random hash stands in for the token's.
+ */
+async function seedBookings(tx: EntityManager, siteId: string, now: Date): Promise<void> {
+  const slots: { id: string }[] = await tx.query(
+    `SELECT sl.id FROM slot sl JOIN session s ON s.id = sl.session_id
+      WHERE s.site_id = $1 AND sl.starts_at > $2 ORDER BY sl.starts_at LIMIT $3`,
+    [siteId, now, demoBookings.length],
+  );
+  for (const [i, slot] of slots.entries()) {
+    const b = demoBookings[i];
+    if (!b) break;
+    await tx.query(
+      `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, language, topics, own_device, referral_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [randomUUID(), slot.id, referenceFrom(randomBytes(6)), randomBytes(32).toString('hex'), b.name, b.language, b.topics, b.ownDevice, b.ref],
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
+import { PublicSiteSummaryDto } from '../sites/dto/public-site.dto';
 import { PublicSessionDto, RangeQueryDto } from './dto/schedule.dto';
 import { toPublicSessionDto } from './schedule.mapper';
 import { ScheduleService } from './schedule.service';
@@ -17,5 +18,18 @@ export class PublicSessionsController {
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async list(@Param('slug') slug: string, @Query() query: RangeQueryDto): Promise<PublicSessionDto[]> {
     return (await this.schedules.publicSessions(slug, query)).map(toPublicSessionDto);
+  }
+}
+
+@ApiTags('public')
+@Public()
+@Controller('public/sites')
+export class PublicSiteListController {
+  constructor(private readonly schedules: ScheduleService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PublicSiteSummaryDto, isArray: true, description: 'Active sites, alphabetical, each with its next planned sessions' })
+  list(): Promise<PublicSiteSummaryDto[]> {
+    return this.schedules.publicSiteList();
   }
 }

@@ -1,27 +1,28 @@
-import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { JobQueue } from '../jobs/job-queue';
 import { SitesModule } from '../sites/sites.module';
-import { PublicSessionsController } from './public-sessions.controller';
+import { PublicSessionsController, PublicSiteListController } from './public-sessions.controller';
 import { ScheduleController } from './schedule.controller';
 import { ScheduleRepository } from './schedule.repository';
 import { ScheduleService } from './schedule.service';
 
-const DAY = 86_400_000;
-
 @Module({
   imports: [SitesModule],
-  controllers: [ScheduleController, PublicSessionsController],
+  controllers: [ScheduleController, PublicSessionsController, PublicSiteListController],
   providers: [ScheduleRepository, ScheduleService],
   exports: [ScheduleService],
 })
-export class ScheduleModule implements OnApplicationBootstrap {
-  constructor(private readonly schedules: ScheduleService) {}
+export class ScheduleModule implements OnModuleInit {
+  constructor(
+    private readonly schedules: ScheduleService,
+    private readonly jobs: JobQueue,
+  ) {}
 
   /**
-   * Sessions are generated 26 weeks ahead; once a day the horizon moves on. Running it on several
-   * instances is harmless: generation skips sessions that exist (unique site + start).
+   * Sessions are generated 26 weeks ahead; every night the horizon moves on, as a scheduled job that
+   * runs on one instance. (Start-up also extends it; generation skips sessions that exist.)
    */
-  onApplicationBootstrap(): void {
-    const extend = () => void this.schedules.extendHorizon().catch(() => undefined);
-    setInterval(extend, DAY).unref();
+  onModuleInit(): void {
+    this.jobs.define({ name: 'extend-session-horizon', cron: '15 3 * * *', retryLimit: 2, handle: async () => void (await this.schedules.extendHorizon()) });
   }
 }

@@ -21,6 +21,14 @@ export function toSchedule(e: ScheduleEntity): Schedule {
   };
 }
 
+export interface NextSession {
+  id: string;
+  start: Date;
+  end: Date;
+  dropIn: boolean;
+  seatsLeft: number;
+}
+
 export interface SessionRow {
   id: string;
   siteId: string;
@@ -119,17 +127,41 @@ export class ScheduleRepository {
     }));
   }
 
+  /** The next planned sessions of each site, with free seats: one query for the whole list of sites. */
+  async nextSessions(siteIds: string[], now: Date, perSite: number): Promise<Map<string, NextSession[]>> {
+    const rows: { site_id: string; id: string; starts_at: Date; ends_at: Date; drop_in: boolean; seats_left: number }[] = await this.db.query(
+      `SELECT site.id AS site_id, n.id, n.starts_at, n.ends_at, n.drop_in, n.seats_left
+         FROM unnest($1::uuid[]) AS site(id)
+        CROSS JOIN LATERAL (
+              SELECT s.id, s.starts_at, s.ends_at, s.drop_in,
+                     (SELECT coalesce(sum(sl.seats - sl.booked), 0)::int FROM slot sl WHERE sl.session_id = s.id AND sl.starts_at > $2) AS seats_left
+                FROM session s
+               WHERE s.site_id = site.id AND s.status = 'planned' AND s.ends_at > $2
+               ORDER BY s.starts_at
+               LIMIT $3) n
+        ORDER BY n.starts_at`,
+      [siteIds, now, perSite],
+    );
+    const bySite = new Map<string, NextSession[]>();
+    for (const r of rows) {
+      const list = bySite.get(r.site_id) ?? [];
+      list.push({ id: r.id, start: r.starts_at, end: r.ends_at, dropIn: r.drop_in, seatsLeft: r.seats_left });
+      bySite.set(r.site_id, list);
+    }
+    return bySite;
+  }
+
   async findSession(id: string): Promise<SessionEntity | null> {
     return this.db.getRepository(SessionEntity).findOneBy({ id });
   }
 
-  async cancelSession(id: string, reason: string): Promise<void> {
-    await this.db
-      .getRepository(SessionEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'cancelled', cancelReason: reason, sequence: () => 'sequence + 1' })
-      .where('id = :id', { id })
-      .execute();
+  /** Cancels a planned session; false when it was already cancelled (by someone else, just now). */
+  async cancelSession(tx: EntityManager, id: string, reason: string): Promise<boolean> {
+    const [rows] = (await tx.query(
+      `UPDATE session SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now()
+        WHERE id = $1 AND status = 'planned' RETURNING id`,
+      [id, reason],
+    )) as [unknown[], number];
+    return rows.length === 1;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   assertNoOverlap,
   expandSchedule,
@@ -6,12 +7,14 @@ import {
   localDateOf,
   ScheduleError,
   sessionRange,
+  toLocalIso,
   validateOneOff,
   validateSchedule,
   zonedInstant,
   type LocalDate,
   type Occurrence,
   type OneOffInput,
+  type PublicSiteSummary,
   type Schedule,
   type ScheduleInput,
   type Site,
@@ -34,11 +37,16 @@ export interface Preview {
 
 export type RangeQuery = { from?: LocalDate; to?: LocalDate };
 
+/** Runs inside the transaction that cancels a session (bookings cancel theirs and queue the e-mails). */
+export type SessionCancelledListener = (tx: EntityManager, sessionId: string) => Promise<void>;
+
 const PREVIEW_WEEKS = 8;
+const NEXT_SESSIONS_PER_SITE = 3;
 
 @Injectable()
 export class ScheduleService {
   private readonly logger = new Logger(ScheduleService.name);
+  private readonly cancelListeners: SessionCancelledListener[] = [];
 
   constructor(
     private readonly repo: ScheduleRepository,
@@ -114,6 +122,16 @@ export class ScheduleService {
     return this.repo.sessions({ siteId: site.id, ...range });
   }
 
+  /** Every active site with its next three planned sessions (the public start page). */
+  async publicSiteList(now = currentTime()): Promise<PublicSiteSummary[]> {
+    const sites = await this.sites.listPublic();
+    const next = await this.repo.nextSessions(sites.map((s) => s.id), now, NEXT_SESSIONS_PER_SITE);
+    return sites.map((site) => ({
+      ...site,
+      nextSessions: (next.get(site.id) ?? []).map((n) => ({ ...n, start: toLocalIso(n.start, site.timeZone), end: toLocalIso(n.end, site.timeZone) })),
+    }));
+  }
+
   /** An active site's sessions for anyone (default: the next 8 weeks). */
   async publicSessions(slug: string, query: RangeQuery, now = currentTime()): Promise<SessionRow[]> {
     const site = await this.sites.getActiveBySlug(slug);
@@ -126,6 +144,10 @@ export class ScheduleService {
     return this.sessionsOf(site, sessionRange(query, site.timeZone, now));
   }
 
+  onSessionCancelled(listener: SessionCancelledListener): void {
+    this.cancelListeners.push(listener);
+  }
+
   async cancel(sessionId: string, reason: string, now = currentTime()): Promise<SessionRow> {
     const session = await this.repo.findSession(sessionId);
     if (!session) throw ScheduleError.sessionNotFound();
@@ -133,7 +155,10 @@ export class ScheduleService {
     if (session.endsAt <= now) throw ScheduleError.inPast();
     const text = reason.trim();
     if (!text) throw ScheduleError.invalid({ reason: 'Skriv varför träffen ställs in, så att besökarna förstår.' });
-    await this.repo.cancelSession(sessionId, text);
+    await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.cancelSession(tx, sessionId, text))) throw ScheduleError.alreadyCancelled();
+      for (const listener of this.cancelListeners) await listener(tx, sessionId);
+    });
     const [row] = await this.repo.sessions({ sessionId, from: session.startsAt, to: session.endsAt });
     if (!row) throw ScheduleError.sessionNotFound();
     return row;

@@ -7,15 +7,10 @@ import { SitesService } from './sites.service';
 
 @ApiTags('public')
 @Public()
+// The list of sites (with their next sessions) is served by the schedule module: PublicSiteListController.
 @Controller('public/sites')
 export class PublicSitesController {
   constructor(private readonly sites: SitesService) {}
-
-  @Get()
-  @ApiOkResponse({ type: PublicSiteDto, isArray: true, description: 'Active sites, alphabetical' })
-  list(): Promise<PublicSiteDto[]> {
-    return this.sites.listPublic();
-  }
 
   @Get(':slug')
   @ApiOkResponse({ type: PublicSiteDto })

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HELP_LANGUAGES, type HelpLanguage, type PublicSite } from '@digihjalpen/domain';
+import { HELP_LANGUAGES, type HelpLanguage, type NextSessionView, type PublicSite, type PublicSiteSummary } from '@digihjalpen/domain';
 
 export class PublicSiteDto implements PublicSite {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -11,4 +11,16 @@ export class PublicSiteDto implements PublicSite {
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
   @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
   @ApiProperty({ enum: HELP_LANGUAGES, isArray: true, description: 'Languages the helpers there speak' }) languages!: HelpLanguage[];
+}
+
+export class NextSessionDto implements NextSessionView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2027-03-30T10:00:00+02:00' }) start!: string;
+  @ApiProperty({ example: '2027-03-30T12:00:00+02:00' }) end!: string;
+  @ApiProperty() dropIn!: boolean;
+  @ApiProperty({ description: 'Free seats in the slots that have not started' }) seatsLeft!: number;
+}
+
+export class PublicSiteSummaryDto extends PublicSiteDto implements PublicSiteSummary {
+  @ApiProperty({ type: [NextSessionDto], description: 'The next planned sessions (at most three)' }) nextSessions!: NextSessionDto[];
 }

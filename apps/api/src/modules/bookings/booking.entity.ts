@@ -1,0 +1,94 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import { SlotEntity } from '../schedule/slot.entity';
+
+/**
+ * A help-seeker's seat in a slot. A trigger (see the Bookings migration) keeps slot.booked equal to
+ * the slot's confirmed bookings, and slot.booked <= slot.seats is a check constraint: the database
+ * itself refuses an overbooking, whatever the application does.
+ */
+@Entity('booking')
+@Check('booking_status', `"status" IN ('confirmed', 'cancelled')`)
+@Check('booking_cancelled', `("status" = 'confirmed') = ("cancelled_at" IS NULL) AND ("cancelled_by" IS NULL OR "cancelled_by" IN ('visitor', 'session'))`)
+@Check('booking_language', `"language" IN ('sv', 'en', 'ar')`)
+@Check('booking_topics', `cardinality("topics") BETWEEN 1 AND 5`)
+@Check('booking_name', `length(btrim("name")) BETWEEN 1 AND 40`)
+export class BookingEntity {
+  /** Chosen by the application: the manage link is derived from it. */
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Index('booking_slot')
+  @Column({ name: 'slot_id', type: 'uuid' })
+  slotId!: string;
+
+  @ManyToOne(() => SlotEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'slot_id' })
+  slot?: SlotEntity;
+
+  @Index('booking_reference', { unique: true })
+  @Column({ type: 'varchar', length: 7 })
+  reference!: string;
+
+  /** sha256 of the manage token; the token itself is never stored. */
+  @Index('booking_manage_token', { unique: true })
+  @Column({ name: 'manage_token_hash', type: 'char', length: 64 })
+  manageTokenHash!: string;
+
+  /** Raised to revoke a manage link: the token is derived from id and version. */
+  @Column({ name: 'token_version', type: 'smallint', default: 1 })
+  tokenVersion!: number;
+
+  @Column({ type: 'varchar', length: 12, default: 'confirmed' })
+  status!: BookingStatus;
+
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 12, nullable: true })
+  cancelledBy!: CancelledBy | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone!: string | null;
+
+  /** Normalised e-mail and phone, for the limit on future bookings per person. */
+  @Index('booking_contact_keys', { synchronize: false })
+  @Column({ name: 'contact_keys', type: 'text', array: true, default: () => "'{}'" })
+  contactKeys!: string[];
+
+  @Column({ type: 'varchar', length: 2 })
+  language!: Language;
+
+  @Column({ type: 'text', array: true })
+  topics!: VisitCategory[];
+
+  @Column({ name: 'own_device', type: 'boolean', nullable: true })
+  ownDevice!: boolean | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  needs!: string | null;
+
+  /** Where the person came from: the ?ref= code of a referral link or slip. */
+  @Index('booking_referral_code')
+  @Column({ name: 'referral_code', type: 'varchar', length: 40, nullable: true })
+  referralCode!: string | null;
+
+  /** iCalendar SEQUENCE of the booking's own calendar file: raised on a move or a cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
+  @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
+  remindedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,36 @@
+import { toLocalIso } from '@digihjalpen/domain';
+import type { BookingCreatedDto, BookingDto } from './dto/booking.dto';
+import type { BookingRecord } from './bookings.repository';
+
+export function toBookingDto(b: BookingRecord, manageToken: string): BookingDto {
+  const zone = b.site.timeZone;
+  return {
+    reference: b.reference,
+    status: b.status,
+    cancelledBy: b.cancelledBy,
+    sessionCancelReason: b.session.cancelled ? b.session.cancelReason : null,
+    name: b.name,
+    email: b.email,
+    phone: b.phone,
+    language: b.language,
+    topics: b.topics,
+    ownDevice: b.ownDevice,
+    needs: b.needs,
+    slot: { id: b.slot.id, start: toLocalIso(b.slot.start, zone), end: toLocalIso(b.slot.end, zone) },
+    session: { id: b.session.id, start: toLocalIso(b.session.start, zone), end: toLocalIso(b.session.end, zone), dropIn: b.session.dropIn },
+    site: {
+      slug: b.site.slug,
+      name: b.site.name,
+      address: b.site.address,
+      directions: b.site.directions,
+      accessibilityNotes: b.site.accessibilityNotes,
+      contactPhone: b.site.contactPhone,
+      timeZone: zone,
+    },
+    calendarUrl: `/api/public/bookings/${manageToken}/calendar.ics`,
+  };
+}
+
+export function toBookingCreatedDto(b: BookingRecord, manageToken: string, manageUrl: string): BookingCreatedDto {
+  return { ...toBookingDto(b, manageToken), manageToken, manageUrl };
+}

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BookableSlot, BookingInput, BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** A booking with its slot, session and site: what pages, e-mails and calendar files show. */
+export interface BookingRecord {
+  id: string;
+  reference: string;
+  tokenVersion: number;
+  status: BookingStatus;
+  cancelledBy: CancelledBy | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  topics: VisitCategory[];
+  ownDevice: boolean | null;
+  needs: string | null;
+  referralCode: string | null;
+  sequence: number;
+  remindedAt: Date | null;
+  updatedAt: Date;
+  slot: { id: string; start: Date; end: Date };
+  session: { id: string; start: Date; end: Date; dropIn: boolean; cancelled: boolean; cancelReason: string | null };
+  site: { id: string; slug: string; name: string; address: string; directions: string; accessibilityNotes: string; contactPhone: string | null; timeZone: string };
+}
+
+export interface SlotToBook extends BookableSlot {
+  siteId: string;
+  timeZone: string;
+}
+
+export interface NewBooking extends BookingInput {
+  id: string;
+  reference: string;
+  manageTokenHash: string;
+  contactKeys: string[];
+}
+
+const RECORD_SELECT = `
+  SELECT b.id, b.reference, b.token_version, b.status, b.cancelled_by, b.name, b.email, b.phone, b.language, b.topics,
+         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at,
+         sl.id AS slot_id, sl.starts_at AS slot_start, sl.ends_at AS slot_end,
+         s.id AS session_id, s.starts_at AS session_start, s.ends_at AS session_end, s.drop_in, s.status AS session_status, s.cancel_reason,
+         site.id AS site_id, site.slug, site.name AS site_name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
+    FROM booking b
+    JOIN slot sl ON sl.id = b.slot_id
+    JOIN session s ON s.id = sl.session_id
+    JOIN site ON site.id = s.site_id`;
+
+interface RawRecord {
+  id: string;
+  reference: string;
+  token_version: number;
+  status: BookingStatus;
+  cancelled_by: CancelledBy | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: Language;
+  topics: VisitCategory[];
+  own_device: boolean | null;
+  needs: string | null;
+  referral_code: string | null;
+  sequence: number;
+  reminded_at: Date | null;
+  updated_at: Date;
+  slot_id: string;
+  slot_start: Date;
+  slot_end: Date;
+  session_id: string;
+  session_start: Date;
+  session_end: Date;
+  drop_in: boolean;
+  session_status: string;
+  cancel_reason: string | null;
+  site_id: string;
+  slug: string;
+  site_name: string;
+  address: string;
+  directions: string;
+  accessibility_notes: string;
+  contact_phone: string | null;
+  time_zone: string;
+}
+
+function toRecord(r: RawRecord): BookingRecord {
+  return {
+    id: r.id,
+    reference: r.reference,
+    tokenVersion: r.token_version,
+    status: r.status,
+    cancelledBy: r.cancelled_by,
+    name: r.name,
+    email: r.email,
+    phone: r.phone,
+    language: r.language,
+    topics: r.topics,
+    ownDevice: r.own_device,
+    needs: r.needs,
+    referralCode: r.referral_code,
+    sequence: r.sequence,
+    remindedAt: r.reminded_at,
+    updatedAt: r.updated_at,
+    slot: { id: r.slot_id, start: r.slot_start, end: r.slot_end },
+    session: { id: r.session_id, start: r.session_start, end: r.session_end, dropIn: r.drop_in, cancelled: r.session_status === 'cancelled', cancelReason: r.cancel_reason },
+    site: {
+      id: r.site_id,
+      slug: r.slug,
+      name: r.site_name,
+      address: r.address,
+      directions: r.directions,
+      accessibilityNotes: r.accessibility_notes,
+      contactPhone: r.contact_phone,
+      timeZone: r.time_zone,
+    },
+  };
+}
+
+interface RawSlot {
+  slot_id: string;
+  session_id: string;
+  site_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  seats_left: number;
+  unavailable: boolean;
+  time_zone: string;
+}
+
+const toSlot = (r: RawSlot): SlotToBook => ({
+  slotId: r.slot_id,
+  sessionId: r.session_id,
+  siteId: r.site_id,
+  start: r.starts_at,
+  end: r.ends_at,
+  seatsLeft: r.seats_left,
+  sessionCancelled: r.unavailable,
+  timeZone: r.time_zone,
+});
+
+/** Postgres error of a check constraint (the capacity guarantee) or a unique index. */
+export function violatedConstraint(error: unknown): string | undefined {
+  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return code === '23514' || code === '23505' ? (e.driverError?.constraint ?? e.constraint) : undefined;
+}
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * The slot with its session's state, taking a share lock on the session: a coordinator cancelling
+   * the session waits for this booking, then cancels it with the others (never a booking left behind).
+   */
+  async slotToBook(tx: EntityManager = this.db.manager, slotId: string): Promise<SlotToBook | null> {
+    const rows: RawSlot[] = await tx.query(
+      `SELECT sl.id AS slot_id, s.id AS session_id, s.site_id, sl.starts_at, sl.ends_at, sl.seats - sl.booked AS seats_left,
+              (s.status <> 'planned' OR NOT site.active) AS unavailable, site.time_zone
+         FROM slot sl JOIN session s ON s.id = sl.session_id JOIN site ON site.id = s.site_id
+        WHERE sl.id = $1
+          FOR SHARE OF s`,
+      [slotId],
+    );
+    return rows[0] ? toSlot(rows[0]) : null;
+  }
+
+  /** A site's slots in a time range, for offering other times. */
+  async slotsOfSite(siteId: string, from: Date, to: Date): Promise<SlotToBook[]> {
+    const rows: RawSlot[] = await this.db.query(
+      `SELECT sl.id AS slot_id, s.id AS session_id, s.site_id, sl.starts_at, sl.ends_at, sl.seats - sl.booked AS seats_left,
+              NOT site.active AS unavailable, site.time_zone
+         FROM session s JOIN slot sl ON sl.session_id = s.id JOIN site ON site.id = s.site_id
+        WHERE s.site_id = $1 AND s.starts_at < $3 AND s.ends_at > $2 AND s.status = 'planned'
+        ORDER BY sl.starts_at`,
+      [siteId, from, to],
+    );
+    return rows.map(toSlot);
+  }
+
+  /** Locks the slots in id order, so two moves in opposite directions cannot deadlock. */
+  async lockSlots(tx: EntityManager, slotIds: string[]): Promise<void> {
+    await tx.query(`SELECT 1 FROM slot WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [slotIds]);
+  }
+
+  /**
+   * Future confirmed bookings held by any of these contact keys. Serialised per key with advisory
+   * locks, so two parallel requests from one person cannot both slip under the limit.
+   */
+  async futureBookingsOf(tx: EntityManager, keys: string[], now: Date): Promise<number> {
+    if (!keys.length) return 0;
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 42)) FROM unnest($1::text[]) AS k ORDER BY k`, [keys]);
+    const [row] = await tx.query(
+      `SELECT count(*)::int AS n FROM booking b JOIN slot sl ON sl.id = b.slot_id
+        WHERE b.contact_keys && $1::text[] AND b.status = 'confirmed' AND sl.starts_at > $2`,
+      [keys, now],
+    );
+    return (row as { n: number }).n;
+  }
+
+  /** Inserts the booking; false when the reference is already taken (pick another and retry). */
+  async insert(tx: EntityManager, b: NewBooking): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (reference) DO NOTHING
+       RETURNING id`,
+      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref],
+    );
+    return rows.length === 1;
+  }
+
+  async findByTokenHash(hash: string, tx: EntityManager = this.db.manager): Promise<BookingRecord | null> {
+    const rows: RawRecord[] = await tx.query(`${RECORD_SELECT} WHERE b.manage_token_hash = $1`, [hash]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findById(id: string, tx: EntityManager = this.db.manager): Promise<BookingRecord | null> {
+    const rows: RawRecord[] = await tx.query(`${RECORD_SELECT} WHERE b.id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** Cancels a confirmed booking (the trigger frees the seat); false if it was not confirmed. */
+  async cancel(tx: EntityManager, id: string, by: CancelledBy): Promise<boolean> {
+    const [rows] = (await tx.query(
+      `UPDATE booking SET status = 'cancelled', cancelled_by = $2, cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+        WHERE id = $1 AND status = 'confirmed' RETURNING id`,
+      [id, by],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Moves a confirmed booking to another slot; the trigger moves the seat. */
+  async move(tx: EntityManager, id: string, slotId: string): Promise<void> {
+    await tx.query(
+      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = now() WHERE id = $1 AND status = 'confirmed'`,
+      [id, slotId],
+    );
+  }
+
+  /** Cancels every confirmed booking of a session; returns the ids (for the e-mails). */
+  async cancelAllOfSession(tx: EntityManager, sessionId: string): Promise<{ id: string; email: string | null }[]> {
+    const [rows] = (await tx.query(
+      `UPDATE booking b SET status = 'cancelled', cancelled_by = 'session', cancelled_at = now(), sequence = b.sequence + 1, updated_at = now()
+         FROM slot sl
+        WHERE sl.id = b.slot_id AND sl.session_id = $1 AND b.status = 'confirmed'
+        RETURNING b.id, b.email`,
+      [sessionId],
+    )) as [{ id: string; email: string | null }[], number];
+    return rows;
+  }
+
+  /** Claims the reminder of a booking that is still confirmed at this time; false if already sent or changed. */
+  async claimReminder(id: string, slotStart: Date): Promise<boolean> {
+    const [rows] = (await this.db.query(
+      `UPDATE booking b SET reminded_at = now()
+         FROM slot sl JOIN session s ON s.id = sl.session_id
+        WHERE b.id = $1 AND sl.id = b.slot_id AND sl.starts_at = $2 AND b.status = 'confirmed' AND s.status = 'planned' AND b.reminded_at IS NULL
+        RETURNING b.id`,
+      [id, slotStart],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  async releaseReminder(id: string): Promise<void> {
+    await this.db.query(`UPDATE booking SET reminded_at = NULL WHERE id = $1`, [id]);
+  }
+}

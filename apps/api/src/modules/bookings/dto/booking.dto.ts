@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  BOOKING_LIMITS,
+  LANGUAGES,
+  VISIT_CATEGORIES,
+  type AlternativeSlotView,
+  type BookingCreatedView,
+  type BookingRequest,
+  type BookingStatus,
+  type BookingView,
+  type CancelledBy,
+  type Language,
+  type VisitCategory,
+} from '@digihjalpen/domain';
+
+// Documentation shapes: the booking endpoints check bodies with the domain's parser, which answers in
+// the person's language (class-validator here would answer in one language only).
+
+export class BookingRequestDto implements BookingRequest {
+  @ApiProperty({ format: 'uuid' }) slotId!: string;
+  @ApiProperty({ maxLength: BOOKING_LIMITS.nameMax, example: 'Amina', description: 'First name or a nickname' }) name!: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.emailMax, description: 'Gives a confirmation and a reminder' }) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.phoneMax }) phone?: string | null;
+  @ApiProperty({ enum: LANGUAGES, description: 'Language of e-mails and the calendar file' }) language!: Language;
+  @ApiProperty({ enum: VISIT_CATEGORIES, isArray: true, minItems: 1, maxItems: BOOKING_LIMITS.topicsMax }) topics!: VisitCategory[];
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Brings an own phone or computer (null: not sure)' }) ownDevice?: boolean | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.needsMax }) needs?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.refMax, example: 'KC-2027', description: 'Referral code (?ref=)' }) ref?: string | null;
+  @ApiPropertyOptional({ description: 'Leave empty (a field only bots fill in)' }) website?: string;
+}
+
+export class MoveBookingDto {
+  @ApiProperty({ format: 'uuid' }) slotId!: string;
+}
+
+class BookingSlotDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '2027-03-30T10:00:00+02:00' }) start!: string;
+  @ApiProperty({ example: '2027-03-30T10:30:00+02:00' }) end!: string;
+}
+
+class BookingSessionDto extends BookingSlotDto {
+  @ApiProperty() dropIn!: boolean;
+}
+
+class BookingSiteDto {
+  @ApiProperty() slug!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() directions!: string;
+  @ApiProperty() accessibilityNotes!: string;
+  @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
+  @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
+}
+
+export class BookingDto implements BookingView {
+  @ApiProperty({ example: 'K7F-3QD' }) reference!: string;
+  @ApiProperty({ enum: ['confirmed', 'cancelled'] }) status!: BookingStatus;
+  @ApiProperty({ enum: ['visitor', 'session'], nullable: true }) cancelledBy!: CancelledBy | null;
+  @ApiProperty({ type: String, nullable: true }) sessionCancelReason!: string | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ enum: LANGUAGES }) language!: Language;
+  @ApiProperty({ enum: VISIT_CATEGORIES, isArray: true }) topics!: VisitCategory[];
+  @ApiProperty({ type: Boolean, nullable: true }) ownDevice!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) needs!: string | null;
+  @ApiProperty({ type: BookingSlotDto }) slot!: BookingSlotDto;
+  @ApiProperty({ type: BookingSessionDto }) session!: BookingSessionDto;
+  @ApiProperty({ type: BookingSiteDto }) site!: BookingSiteDto;
+  @ApiProperty({ example: '/api/public/bookings/…/calendar.ics' }) calendarUrl!: string;
+}
+
+export class BookingCreatedDto extends BookingDto implements BookingCreatedView {
+  @ApiProperty({ description: 'Shown once; only its hash is stored' }) manageToken!: string;
+  @ApiProperty({ example: 'https://digihjalpen.example.org/bokning/…?lang=sv' }) manageUrl!: string;
+}
+
+export class AlternativeSlotDto implements AlternativeSlotView {
+  @ApiProperty({ format: 'uuid' }) slotId!: string;
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+  @ApiProperty() seatsLeft!: number;
+}
+
+export class SlotTakenDto {
+  @ApiProperty({ enum: ['SLOT_FULL', 'SLOT_NOT_BOOKABLE'] }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ type: [AlternativeSlotDto], description: 'The nearest free times at the same site' }) alternatives!: AlternativeSlotDto[];
+}
