@@ -47,6 +47,7 @@ export default defineConfig({
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', PUBLIC_URL: baseURL },
+    // Many bookings come from one address in a test run: the per-IP limits are raised (they are configurable for this).
+    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', PUBLIC_URL: baseURL, BOOKING_RATE_LIMIT: '10000', MANAGE_RATE_LIMIT: '10000', JOB_POLL_SECONDS: '0.5' },
   },
 });
