@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { PgBoss, type Job } from 'pg-boss';
+import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
@@ -48,8 +48,21 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     this.started = true;
     for (const queue of this.queues.values()) {
       await this.boss.createQueue(queue.name, { retryLimit: queue.retryLimit ?? 5, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 });
-      await this.boss.work<object>(queue.name, { pollingIntervalSeconds: this.options.pollSeconds, batchSize: 5 }, async (jobs) => {
-        for (const job of jobs) await queue.handle(job.data, job);
+      // Batches of up to 20, fetched back to back while full; each job settles on its own, so one
+      // failed e-mail is retried alone instead of failing (and later resending) its whole batch.
+      const options = { pollingIntervalSeconds: this.options.pollSeconds, batchSize: 20, burstWhenBatchFull: true, perJobResults: true } as const;
+      await this.boss.work<object, unknown, typeof options>(queue.name, options, async (jobs) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            await queue.handle(job.data, job);
+            results.push({ id: job.id, status: 'completed' });
+          } catch (error) {
+            this.logger.warn(`Job ${queue.name} failed (will be retried): ${(error as Error).message}`);
+            results.push({ id: job.id, status: 'failed', output: { message: (error as Error).message } });
+          }
+        }
+        return results;
       });
       if (queue.cron) await this.boss.schedule(queue.name, queue.cron, null, { tz: 'Europe/Stockholm' });
     }
