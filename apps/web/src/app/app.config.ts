@@ -2,9 +2,12 @@ import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration }
 import { inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
+import { provideTranslocoMessageformat } from '@jsverse/transloco-messageformat';
 import { routes } from './app.routes';
 import { sessionExpiredInterceptor } from './shared/auth/session-expired.interceptor';
+import { acceptLanguageInterceptor } from './shared/i18n/accept-language.interceptor';
 import { LanguageService } from './shared/i18n/language.service';
+import { DEFAULT_UI_LANGUAGE } from './shared/i18n/languages';
 import { translocoSettings } from './shared/i18n/transloco-settings';
 import { TranslocoHttpLoader } from './shared/i18n/transloco-http.loader';
 
@@ -15,12 +18,14 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(
       withFetch(),
       withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
-      withInterceptors([sessionExpiredInterceptor]),
+      withInterceptors([acceptLanguageInterceptor, sessionExpiredInterceptor]),
     ),
     provideTransloco({
       config: { ...translocoSettings, prodMode: !isDevMode() },
       loader: TranslocoHttpLoader,
     }),
+    // ICU plurals ("1 tid ledig" / "3 tider lediga"; Arabic has six forms).
+    provideTranslocoMessageformat({ locales: DEFAULT_UI_LANGUAGE }),
     provideAppInitializer(() => inject(LanguageService).restore()),
   ],
 };

@@ -5,6 +5,10 @@ export const routes: Routes = [
   { path: '', title: 'Digihjälpen – digital hjälp på biblioteket', loadComponent: () => import('./public/start-page/start-page').then((m) => m.StartPage) },
   // The page sets its title to the library's name once it has loaded.
   { path: 'bibliotek/:slug', title: 'Digihjälpen', loadComponent: () => import('./public/site-page/site-page').then((m) => m.SitePage) },
+  // No route titles: both pages set theirs (the step, the booking's state) in the reader's language, and
+  // a route title would be set again on every step (a query change) over the page's own.
+  { path: 'bibliotek/:slug/boka', loadComponent: () => import('./public/booking-flow/booking-flow').then((m) => m.BookingFlow) },
+  { path: 'bokning/:token', loadComponent: () => import('./public/manage-booking/manage-booking-page').then((m) => m.ManageBookingPage) },
   { path: 'logga-in', title: 'Logga in – Digihjälpen', loadComponent: () => import('./staff/sign-in-page/sign-in-page').then((m) => m.SignInPage) },
   { path: 'inbjudan/:token', title: 'Välj lösenord – Digihjälpen', loadComponent: () => import('./staff/invitation-page/invitation-page').then((m) => m.InvitationPage) },
   { path: 'ingen-atkomst', title: 'Ingen åtkomst – Digihjälpen', loadComponent: () => import('./staff/no-access/no-access-page').then((m) => m.NoAccessPage) },

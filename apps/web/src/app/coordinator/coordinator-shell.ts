@@ -32,7 +32,7 @@ type Section = 'sites' | 'staffing' | 'people';
     a:hover { text-decoration: underline; }
     a[aria-current='page'] { color: var(--dh-ink); border-block-end-color: var(--dh-brand); }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class CoordinatorShell {
   private readonly router = inject(Router);

@@ -17,7 +17,7 @@ type Step = 'details' | 'schedule' | 'done';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './new-site-page.html',
   styleUrl: './new-site-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class NewSitePage {
   private readonly injector = inject(Injector);

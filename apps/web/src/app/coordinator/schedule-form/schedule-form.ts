@@ -86,7 +86,7 @@ const draftOf = (s: Schedule): Draft => ({
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './schedule-form.html',
   styleUrl: './schedule-form.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class ScheduleForm {
   readonly siteId = input.required<string>();

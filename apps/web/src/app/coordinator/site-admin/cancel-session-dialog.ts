@@ -53,7 +53,7 @@ export interface SessionToCancel {
     dialog::backdrop { background: rgb(0 0 0 / 50%); }
     h2 { margin-block: 0 0.5rem; font-size: 1.35rem; }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class CancelSessionDialog {
   /** The session after cancelling, to update the list. */

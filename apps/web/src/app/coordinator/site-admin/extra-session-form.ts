@@ -71,7 +71,7 @@ const isWholeNumber = (text: string) => /^\d+$/.test(text.trim());
     .pair { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
     .pair .dh-field { flex: 1 1 10rem; }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class ExtraSessionForm {
   readonly siteId = input.required<string>();

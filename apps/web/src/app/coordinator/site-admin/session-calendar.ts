@@ -142,7 +142,7 @@ interface CalendarMonth {
     .cancelled { border-inline-start-color: var(--dh-error); background: #fbeeee; color: var(--dh-error); }
     .cancelled .time { text-decoration: line-through; }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class SessionCalendar {
   readonly sessions = input.required<readonly CoordinatorSession[]>();

@@ -63,7 +63,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-admin-page.html',
   styleUrl: './site-admin-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class SiteAdminPage {
   /** From the route (/samordnare/platser/:id). */

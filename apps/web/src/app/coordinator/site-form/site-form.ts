@@ -66,7 +66,7 @@ const draftOf = (site: Site): Draft => ({
     .status { flex-direction: column; align-items: flex-start; }
     .dh-field > p { margin: 0; }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class SiteForm {
   /** The site to edit; null opens a new one. */

@@ -9,7 +9,7 @@ import { CoordinatorApi } from '../coordinator-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './site-list-page.html',
   styleUrl: './site-list-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class SiteListPage {
   protected readonly sites = inject(CoordinatorApi).sites();

@@ -28,7 +28,7 @@ const FIELDS: SummaryField[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-invitations-page.html',
   styleUrl: './staff-invitations-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class StaffInvitationsPage {
   private readonly api = inject(CoordinatorApi);

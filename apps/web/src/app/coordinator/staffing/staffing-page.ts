@@ -49,7 +49,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staffing-page.html',
   styleUrl: './staffing-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class StaffingPage {
   private readonly api = inject(CoordinatorApi);

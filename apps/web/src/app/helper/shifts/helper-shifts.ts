@@ -40,7 +40,7 @@ interface ShiftView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './helper-shifts.html',
   styleUrl: './helper-shifts.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class HelperShifts {
   private readonly api = inject(HelperApi);

@@ -2,14 +2,11 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { TranslocoTestingModule } from '@jsverse/transloco';
 import { toPublicSite } from '@digihjalpen/domain';
 import { aSite } from '@digihjalpen/domain/testing';
-import en from '../../../../public/i18n/en.json';
-import sv from '../../../../public/i18n/sv.json';
 import type { PublicSession } from '../../shared/data/public-api';
 import { LanguageService } from '../../shared/i18n/language.service';
-import { translocoSettings } from '../../shared/i18n/transloco-settings';
+import { translocoTesting } from '../../testing/i18n';
 import { settle } from '../../testing/queries';
 import { SitePage } from './site-page';
 
@@ -30,7 +27,7 @@ describe(SitePage.name, () => {
   beforeEach(() => {
     document.cookie = 'lang=; max-age=0; path=/';
     TestBed.configureTestingModule({
-      imports: [SitePage, TranslocoTestingModule.forRoot({ langs: { sv, en }, translocoConfig: translocoSettings, preloadLangs: true })],
+      imports: [SitePage, translocoTesting()],
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
     http = TestBed.inject(HttpTestingController);
@@ -71,6 +68,23 @@ describe(SitePage.name, () => {
     await respond(site, [session({ start: '2027-03-30T10:00:00+02:00', end: '2027-03-30T12:00:00+02:00', status: 'cancelled' })]);
     expect(page().querySelector('.session')?.textContent?.replace(/\s+/g, ' ')).toContain('Inställd: den här träffen blir inte av.');
     expect(text()).not.toContain('Drop-in');
+  });
+
+  it('offers a "Book" link for each time with seats left and says "Fullbokad" in words for a full one', async () => {
+    await respond(site, [
+      session({
+        start: '2027-03-30T10:00:00+02:00',
+        end: '2027-03-30T11:00:00+02:00',
+        slots: [
+          { id: 'slot-1', start: '2027-03-30T10:00:00+02:00', end: '2027-03-30T10:30:00+02:00', seats: 2, seatsLeft: 0 },
+          { id: 'slot-2', start: '2027-03-30T10:30:00+02:00', end: '2027-03-30T11:00:00+02:00', seats: 2, seatsLeft: 1 },
+        ],
+      }),
+    ]);
+    const links = Array.from(page().querySelectorAll<HTMLAnchorElement>('a.slot-book'));
+    expect(links.map((a) => a.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['Boka 10:30, Tisdag 30 mars']);
+    expect(links[0]?.getAttribute('href')).toBe('/bibliotek/stadsbiblioteket/boka?steg=2&tid=slot-2');
+    expect(page().querySelector('.slot-full')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('10:00 Fullbokad');
   });
 
   it('says so when no sessions are planned', async () => {

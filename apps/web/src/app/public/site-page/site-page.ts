@@ -18,6 +18,8 @@ interface SessionView {
   dropIn: boolean;
   seatsLeft: number;
   hasSlots: boolean;
+  /** Times still to come: a "Book" link each, or "Fully booked". */
+  slots: { id: string; time: string; seatsLeft: number }[];
 }
 
 interface DayView {
@@ -75,7 +77,7 @@ export class SitePage {
     return `tel:${phone.replace(/[^\d+]/g, '')}`;
   }
 
-  private toView(s: PublicSession, timeZone: string, lang: string): SessionView {
+  private toView(s: PublicSession, timeZone: string, lang: string, now = Date.now()): SessionView {
     return {
       id: s.id,
       startIso: s.start,
@@ -86,6 +88,10 @@ export class SitePage {
       dropIn: s.dropIn,
       seatsLeft: s.slots.reduce((sum, slot) => sum + slot.seatsLeft, 0),
       hasSlots: s.slots.length > 0,
+      slots: s.slots
+        .filter((slot) => Date.parse(slot.start) > now)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+        .map((slot) => ({ id: slot.id, time: formatTime(slot.start, timeZone, lang), seatsLeft: slot.seatsLeft })),
     };
   }
 }

@@ -67,3 +67,23 @@ export function formatDateRange(from: string, to: string, lang: string): string 
   const format = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' });
   return format.formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
 }
+
+/** "10:00–10:30" in the site's zone. */
+export function formatTimeRange(start: string, end: string, timeZone: string, lang: string): string {
+  return `${formatTime(start, timeZone, lang)}–${formatTime(end, timeZone, lang)}`;
+}
+
+/** A time to show as "Tisdag 24 november, 10:00–10:30": the day, the separator of the language, the clock times. */
+export interface WhenText {
+  day: string;
+  sep: string;
+  time: string;
+}
+
+/**
+ * The parts of a time, so a page can keep "10:00–10:30" together and left to right (as on the
+ * library's door) inside right-to-left Arabic text.
+ */
+export function whenOf(start: string, end: string, timeZone: string, lang: string): WhenText {
+  return { day: formatDay(start, timeZone, lang), sep: lang === 'ar' ? '، ' : ', ', time: formatTimeRange(start, end, timeZone, lang) };
+}

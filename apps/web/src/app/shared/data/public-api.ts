@@ -1,44 +1,72 @@
-import { httpResource } from '@angular/common/http';
-import { Injectable } from '@angular/core';
-import type { PublicSite } from '@digihjalpen/domain';
+import { HttpClient, httpResource } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  BookingCreatedView,
+  BookingRequest,
+  BookingView,
+  PublicSessionView,
+  PublicSite,
+  PublicSiteSummary,
+  SlotView,
+} from '@digihjalpen/domain';
+import { firstValueFrom } from 'rxjs';
 
-export interface PublicSlot {
-  id: string;
-  /** ISO 8601 with the site's offset, e.g. "2027-03-30T10:00:00+02:00". */
-  start: string;
-  end: string;
-  seats: number;
-  seatsLeft: number;
-}
-
-export interface PublicSession {
-  id: string;
-  start: string;
-  end: string;
-  status: 'planned' | 'cancelled';
-  dropIn: boolean;
-  slots: PublicSlot[];
-}
+/** A bookable time; ISO 8601 with the site's offset, e.g. "2027-03-30T10:00:00+02:00". */
+export type PublicSlot = SlotView;
+export type PublicSession = PublicSessionView;
 
 const sitePath = (slug: string) => `/api/public/sites/${encodeURIComponent(slug)}`;
+const bookingPath = (token: string) => `/api/public/bookings/${encodeURIComponent(token)}`;
 
-/** Typed access to the public API (no sign-in). Resources are signals: value, isLoading, error, reload. */
+/**
+ * Typed access to the public API (no sign-in). Reads are resources (signals: value, isLoading,
+ * error, reload), writes are promises.
+ */
 @Injectable({ providedIn: 'root' })
 export class PublicApi {
+  private readonly http = inject(HttpClient);
+
+  /** Every site with its next few planned sessions. */
   sites() {
-    return httpResource<PublicSite[]>(() => '/api/public/sites', { defaultValue: [] });
+    return httpResource<PublicSiteSummary[]>(() => '/api/public/sites', { defaultValue: [] });
   }
 
   site(slug: () => string) {
     return httpResource<PublicSite>(() => sitePath(slug()));
   }
 
-  /** The coming eight weeks (the API's default range), cancelled sessions included. */
-  sessions(slug: () => string) {
-    return httpResource<PublicSession[]>(() => `${sitePath(slug())}/sessions`, { defaultValue: [] });
+  /** The coming eight weeks (the API's default range), cancelled sessions included. No slug: no request. */
+  sessions(slug: () => string | undefined) {
+    return httpResource<PublicSession[]>(
+      () => {
+        const s = slug();
+        return s ? `${sitePath(s)}/sessions` : undefined;
+      },
+      { defaultValue: [] },
+    );
   }
 
   calendarUrl(slug: string): string {
     return `${sitePath(slug)}/calendar.ics`;
+  }
+
+  /** The booking behind a manage link. No token: no request. */
+  booking(token: () => string | undefined) {
+    return httpResource<BookingView>(() => {
+      const t = token();
+      return t ? bookingPath(t) : undefined;
+    });
+  }
+
+  book(request: BookingRequest): Promise<BookingCreatedView> {
+    return firstValueFrom(this.http.post<BookingCreatedView>('/api/public/bookings', request));
+  }
+
+  cancelBooking(token: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(bookingPath(token)));
+  }
+
+  moveBooking(token: string, slotId: string): Promise<BookingView> {
+    return firstValueFrom(this.http.post<BookingView>(`${bookingPath(token)}/move`, { slotId }));
   }
 }

@@ -1,5 +1,5 @@
-/** Languages of the help-seeker pages. Arabic (right-to-left) joins with the booking pages. */
-export const UI_LANGUAGES = ['sv', 'en'] as const;
+/** Languages of the help-seeker pages (the same as the domain's LANGUAGES: e-mails and calendar files too). */
+export const UI_LANGUAGES = ['sv', 'en', 'ar'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'sv';
 

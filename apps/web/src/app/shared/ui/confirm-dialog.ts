@@ -36,7 +36,6 @@ let nextId = 0;
     h2 { margin-block: 0 0.5rem; font-size: 1.35rem; }
     .dh-actions { margin-block-end: 0; }
   `,
-  host: { lang: 'sv' },
 })
 export class ConfirmDialog {
   protected readonly id = `confirm-${nextId++}`;

@@ -21,7 +21,7 @@ let nextId = 0;
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (error(); as e) {
-      <div #box class="dh-alert summary" tabindex="-1" [attr.aria-labelledby]="id + '-title'">
+      <div #box class="dh-alert summary" role="group" tabindex="-1" [attr.aria-labelledby]="id + '-title'">
         <p [id]="id + '-title'" class="title">{{ e.message }}</p>
         @if (listed().length) {
           <ul>

@@ -15,7 +15,7 @@ const FIELDS: SummaryField[] = [{ name: 'password', id: 'invitation-password', l
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './invitation-page.html',
   styleUrl: '../sign-in-page/sign-in-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class InvitationPage {
   /** From the route (/inbjudan/:token). */

@@ -17,7 +17,7 @@ import { AuthService, staffHome } from '../../shared/auth/auth.service';
       <p><a class="dh-button" routerLink="/logga-in">Logga in</a></p>
     }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class NoAccessPage {
   protected readonly user = inject(AuthService).user;

@@ -18,7 +18,7 @@ const FIELDS: SummaryField[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.css',
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class SignInPage {
   /** ?till=/samordnare/… : where to go after signing in. */

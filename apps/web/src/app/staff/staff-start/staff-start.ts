@@ -33,7 +33,7 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
   styles: `
     .shared { margin-block-start: 2rem; }
   `,
-  host: { lang: 'sv' },
+  host: { lang: 'sv', dir: 'ltr' },
 })
 export class StaffStart {
   protected readonly user = inject(AuthService).user;
