@@ -1,3 +1,5 @@
+import type { PublicSite } from '../sites/sites.types';
+
 /** Languages of everything a help-seeker sees: pages, e-mails and calendar files. */
 export const LANGUAGES = ['sv', 'en', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,9 +58,8 @@ export interface BookingRequest {
   website?: string;
 }
 
-/** A checked and tidied booking request. */
-export interface BookingInput {
-  slotId: string;
+/** What a person tells about themselves and their visit: kept with the booking. */
+export interface BookingDetails {
   name: string;
   email: string | null;
   phone: string | null;
@@ -66,27 +67,25 @@ export interface BookingInput {
   topics: VisitCategory[];
   ownDevice: boolean | null;
   needs: string | null;
+}
+
+/** A checked and tidied booking request. */
+export interface BookingInput extends BookingDetails {
+  slotId: string;
   ref: string | null;
 }
 
 // What the API returns (JSON). Times are ISO 8601 with the site's offset.
 
-export interface BookingView {
+export interface BookingView extends BookingDetails {
   reference: string;
   status: BookingStatus;
   cancelledBy: CancelledBy | null;
   /** Why the library cancelled the session, when it did. */
   sessionCancelReason: string | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  language: Language;
-  topics: VisitCategory[];
-  ownDevice: boolean | null;
-  needs: string | null;
   slot: { id: string; start: string; end: string };
   session: { id: string; start: string; end: string; dropIn: boolean };
-  site: { slug: string; name: string; address: string; directions: string; accessibilityNotes: string; contactPhone: string | null; timeZone: string };
+  site: Pick<PublicSite, 'slug' | 'name' | 'address' | 'directions' | 'accessibilityNotes' | 'contactPhone' | 'timeZone'>;
   /** GET this for the booking's calendar file (.ics). */
   calendarUrl: string;
 }

@@ -1,29 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookableSlot, BookingInput, BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import type { BookableSlot, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** A booking with its slot, session and site: what pages, e-mails and calendar files show. */
-export interface BookingRecord {
+export interface BookingRecord extends BookingDetails {
   id: string;
   reference: string;
   tokenVersion: number;
   status: BookingStatus;
   cancelledBy: CancelledBy | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  language: Language;
-  topics: VisitCategory[];
-  ownDevice: boolean | null;
-  needs: string | null;
   referralCode: string | null;
   sequence: number;
   remindedAt: Date | null;
   updatedAt: Date;
   slot: { id: string; start: Date; end: Date };
   session: { id: string; start: Date; end: Date; dropIn: boolean; cancelled: boolean; cancelReason: string | null };
-  site: { id: string; slug: string; name: string; address: string; directions: string; accessibilityNotes: string; contactPhone: string | null; timeZone: string };
+  site: BookingView['site'] & { id: string };
 }
 
 export interface SlotToBook extends BookableSlot {

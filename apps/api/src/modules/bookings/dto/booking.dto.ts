@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { PublicSiteDto } from '../../sites/dto/public-site.dto';
 import {
   BOOKING_LIMITS,
   LANGUAGES,
@@ -43,15 +44,7 @@ class BookingSessionDto extends BookingSlotDto {
   @ApiProperty() dropIn!: boolean;
 }
 
-class BookingSiteDto {
-  @ApiProperty() slug!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty() address!: string;
-  @ApiProperty() directions!: string;
-  @ApiProperty() accessibilityNotes!: string;
-  @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
-  @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
-}
+class BookingSiteDto extends PickType(PublicSiteDto, ['slug', 'name', 'address', 'directions', 'accessibilityNotes', 'contactPhone', 'timeZone'] as const) {}
 
 export class BookingDto implements BookingView {
   @ApiProperty({ example: 'K7F-3QD' }) reference!: string;
