@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { redactUrl } from './common/log-redaction';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
@@ -50,6 +51,8 @@ export class AppModule {
             level: config.logLevel,
             genReqId: requestId,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-xsrf-token"]', 'res.headers["set-cookie"]'],
+            // Route parameters are left out: they repeat the path, secrets included.
+            serializers: { req: ({ params: _params, ...req }: { url?: string; params?: unknown }) => ({ ...req, url: req.url && redactUrl(req.url) }) },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
