@@ -229,12 +229,13 @@ export class BookingsRepository {
     return rows.length === 1;
   }
 
-  /** Moves a confirmed booking to another slot; the trigger moves the seat. */
-  async move(tx: EntityManager, id: string, slotId: string): Promise<void> {
-    await tx.query(
-      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = now() WHERE id = $1 AND status = 'confirmed'`,
+  /** Moves a confirmed booking to another slot (the trigger moves the seat); false if it was cancelled meanwhile. */
+  async move(tx: EntityManager, id: string, slotId: string): Promise<boolean> {
+    const [rows] = (await tx.query(
+      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = now() WHERE id = $1 AND status = 'confirmed' RETURNING id`,
       [id, slotId],
-    );
+    )) as [unknown[], number];
+    return rows.length === 1;
   }
 
   /** Cancels every confirmed booking of a session; returns the ids (for the e-mails). */

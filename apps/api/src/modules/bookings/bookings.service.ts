@@ -120,7 +120,7 @@ export class BookingsService implements OnModuleInit {
       this.repo.transaction(async (tx) => {
         await this.repo.lockSlots(tx, [booking.slot.id, slotId]);
         const slot = await this.bookableSlot(tx, slotId, language, now);
-        await this.repo.move(tx, booking.id, slotId);
+        if (!(await this.repo.move(tx, booking.id, slotId))) throw BookingError.alreadyCancelled(language);
         if (booking.email) await this.enqueueConfirmationAndReminder(tx, booking.id, slot.start, now, 'moved');
       }),
     );
