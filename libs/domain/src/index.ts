@@ -14,3 +14,4 @@ export * from './bookings/bookings.types';
 export * from './bookings/visit-categories';
 export * from './bookings/bookings.errors';
 export * from './bookings/bookings.rules';
+export * from './visits/visits.types';

@@ -8,3 +8,14 @@ export interface AuthUser {
   name: string;
   role: Role;
 }
+
+/** GET /api/auth/me: the person and what a shared laptop needs to protect them. */
+export interface MeView extends AuthUser {
+  /** Minutes without activity after which the sign-in ends (the page warns a minute before). */
+  idleMinutes: number;
+  /**
+   * Key (base64, 256 bits) for the browser's offline visit queue, held only in memory. It belongs to
+   * this sign-in and dies with it, so queued entries left on a shared laptop cannot be read later.
+   */
+  queueKey: string;
+}
