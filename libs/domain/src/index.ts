@@ -15,3 +15,5 @@ export * from './bookings/visit-categories';
 export * from './bookings/bookings.errors';
 export * from './bookings/bookings.rules';
 export * from './visits/visits.types';
+export * from './visits/visits.errors';
+export * from './visits/visits.rules';

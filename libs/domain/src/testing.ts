@@ -1,3 +1,4 @@
+import type { VisitInput } from './visits/visits.types';
 import type { BookingRequest } from './bookings/bookings.types';
 import type { ScheduleInput } from './schedule/schedule.types';
 import { DEFAULT_TIME_ZONE, type Site } from './sites/sites.types';
@@ -50,6 +51,27 @@ export function aBookingRequest(overrides: Partial<BookingRequest> = {}): Bookin
     ownDevice: true,
     needs: null,
     website: '',
+    ...overrides,
+  };
+}
+
+/** A valid visit as the helper's form sends it; pass the session (and a fresh clientId per visit). */
+export function aVisitInput(overrides: Partial<VisitInput> = {}): VisitInput {
+  sequence += 1;
+  return {
+    clientId: `00000000-0000-4000-9000-${String(sequence).padStart(12, '0')}`,
+    sessionId: '00000000-0000-4000-8000-00000000cafe',
+    bookingId: null,
+    categories: ['bankid'],
+    civicInformation: false,
+    device: 'own-phone',
+    language: 'sv',
+    durationMinutes: 20,
+    outcome: 'solved',
+    referredTo: null,
+    cameVia: 'drop-in',
+    returning: 'unknown',
+    note: null,
     ...overrides,
   };
 }
