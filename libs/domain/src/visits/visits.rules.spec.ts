@@ -41,7 +41,7 @@ describe('parseVisitInput', () => {
   });
 
   it('refuses bodies of the wrong shape with a visit error, never a crash', () => {
-    for (const body of [null, [], 'x', 7, { clientId: 'nope' }]) expect(() => parseVisitInput(body, categories)).toThrow(VisitError);
+    for (const body of [null, [], 'x', 7, { clientId: 'nope' }]) expect(() => parseVisitInput(body, categories)).toThrow(expect.objectContaining({ code: VisitErrorCode.InvalidVisit }));
   });
 });
 
