@@ -10,7 +10,10 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AuthModule } from './modules/auth/auth.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
+import { DeskModule } from './modules/desk/desk.module';
+import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -60,6 +63,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(runtime.databaseUrl), retryAttempts: 0 }),
         NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: config.env === 'production' ? undefined : runtime.mailCatcherDir }),
         JobsModule.forRoot({ databaseUrl: runtime.databaseUrl, pollSeconds: config.jobPollSeconds, schema: runtime.jobSchema }),
+        AuditModule,
         AuthModule,
         HealthModule,
         SitesModule,
@@ -67,6 +71,8 @@ export class AppModule {
         CalendarModule,
         HelpersModule,
         BookingsModule,
+        VisitsModule,
+        DeskModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -79,6 +79,7 @@ export interface Session {
   get(url: string): request.Test;
   post(url: string, body?: object): request.Test;
   put(url: string, body?: object): request.Test;
+  delete(url: string): request.Test;
 }
 
 /** Signs in through the real login endpoint. */
@@ -93,5 +94,6 @@ export async function signIn(t: TestApp, user: { email: string; password: string
     get: (url) => agent.get(url),
     post: (url, body) => agent.post(url).set('X-XSRF-TOKEN', csrf).send(body),
     put: (url, body) => agent.put(url).set('X-XSRF-TOKEN', csrf).send(body),
+    delete: (url) => agent.delete(url).set('X-XSRF-TOKEN', csrf),
   };
 }

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
@@ -14,6 +14,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case ShiftErrorCode.ShiftNotFound:
     case AuthErrorCode.LinkInvalid:
     case BookingErrorCode.BookingNotFound:
+    case VisitErrorCode.VisitNotFound:
+    case VisitErrorCode.EquipmentIssueNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
@@ -21,6 +23,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case ShiftErrorCode.NotAHelper:
     case BookingErrorCode.InvalidBooking:
     case BookingErrorCode.Refused:
+    case VisitErrorCode.InvalidVisit:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
@@ -33,12 +36,19 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.SlotNotBookable:
     case BookingErrorCode.TooManyBookings:
     case BookingErrorCode.BookingCancelled:
+    case VisitErrorCode.SessionNotStarted:
+    case VisitErrorCode.SessionCancelled:
+    case VisitErrorCode.ClientIdTaken:
+    case VisitErrorCode.NotCheckedIn:
+    case VisitErrorCode.AlreadyCheckedOut:
+    case VisitErrorCode.ReportExists:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
       return HttpStatus.UNAUTHORIZED;
     case AuthErrorCode.Forbidden:
     case AuthErrorCode.CsrfFailed:
+    case VisitErrorCode.NotOnSession:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
       return HttpStatus.GONE;

@@ -32,6 +32,7 @@ const schema = z.object({
   BOOKING_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(30),
   MANAGE_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(300),
   MAX_FUTURE_BOOKINGS: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(3),
+  IDLE_SIGN_OUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1, 'must be at least 1').max(720, 'must be at most 720').default(15),
   JOB_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.5, 'must be at least 0.5').default(2),
 });
 
@@ -59,6 +60,8 @@ export interface AppConfig {
     futureBookingsPerContact: number;
   };
   jobPollSeconds: number;
+  /** Staff sign-ins end after this many minutes without a request (shared laptops). */
+  idleMinutes: number;
 }
 
 /** Reads and checks the environment once. Every problem names its variable. */
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     secretKey: e.SECRET_KEY,
     limits: { bookingsPerHour: e.BOOKING_RATE_LIMIT, manageRequestsPerHour: e.MANAGE_RATE_LIMIT, futureBookingsPerContact: e.MAX_FUTURE_BOOKINGS },
     jobPollSeconds: e.JOB_POLL_SECONDS,
+    idleMinutes: e.IDLE_SIGN_OUT_MINUTES,
   };
 }
 

@@ -1,7 +1,13 @@
 import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { InvitationEntity } from '../modules/auth/invitation.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { BookingEntity } from '../modules/bookings/booking.entity';
+import { EquipmentIssueEntity } from '../modules/desk/equipment-issue.entity';
+import { HoursEntryEntity } from '../modules/desk/hours-entry.entity';
+import { SessionReportEntity } from '../modules/desk/session-report.entity';
+import { VisitCategoryEntity } from '../modules/visits/visit-category.entity';
+import { VisitEntity } from '../modules/visits/visit.entity';
 import { ShiftEntity } from '../modules/helpers/shift.entity';
 import { ScheduleEntity } from '../modules/schedule/schedule.entity';
 import { SessionEntity } from '../modules/schedule/session.entity';
@@ -9,4 +15,7 @@ import { SlotEntity } from '../modules/schedule/slot.entity';
 import { SiteEntity } from '../modules/sites/site.entity';
 
 /** Every entity, listed once: the Nest module and the migration tooling share this list. */
-export const entities = [SiteEntity, UserEntity, AuthSessionEntity, InvitationEntity, ScheduleEntity, SessionEntity, SlotEntity, ShiftEntity, BookingEntity];
+export const entities = [
+  SiteEntity, UserEntity, AuthSessionEntity, InvitationEntity, ScheduleEntity, SessionEntity, SlotEntity, ShiftEntity, BookingEntity,
+  VisitEntity, VisitCategoryEntity, HoursEntryEntity, SessionReportEntity, EquipmentIssueEntity, AuditLogEntity,
+];

@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { HelperDesk1795438814695 } from './1795438814695-HelperDesk';
 import { Bookings1795436238258 } from './1795436238258-Bookings';
 import { UsersSchedulesSessions1795428620985 } from './1795428620985-UsersSchedulesSessions';
 import { CreateSites1795426841466 } from './1795426841466-CreateSites';
@@ -6,4 +7,5 @@ export const migrations: Function[] = [
   CreateSites1795426841466,
   UsersSchedulesSessions1795428620985,
   Bookings1795436238258,
+  HelperDesk1795438814695,
 ];

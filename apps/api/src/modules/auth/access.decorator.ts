@@ -11,6 +11,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, roles satisfi
 
 export interface AuthenticatedRequest extends Request {
   user?: AuthUser;
+  /** Key of this sign-in's offline visit queue (see MeView). */
+  queueKey?: string;
 }
 
 /** The signed-in person (routes with Roles(...) always have one). */

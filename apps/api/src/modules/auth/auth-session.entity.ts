@@ -24,4 +24,12 @@ export class AuthSessionEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** Last request: a sign-in unused for IDLE_SIGN_OUT_MINUTES ends (shared library laptops). */
+  @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
+  lastSeenAt!: Date;
+
+  /** Key of this sign-in's encrypted offline visit queue in the browser (base64, 256 bits). */
+  @Column({ name: 'queue_key', type: 'varchar', length: 44 })
+  queueKey!: string;
 }

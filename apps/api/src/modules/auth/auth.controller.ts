@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import { ROLES, type AuthUser } from '@digihjalpen/domain';
+import { ROLES, type AuthUser, type MeView } from '@digihjalpen/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { CurrentUser, Public, Roles } from './access.decorator';
+import { CurrentUser, Public, Roles, type AuthenticatedRequest } from './access.decorator';
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { AcceptInvitationDto, AuthUserDto, InvitationCreatedDto, InviteDto, LoginDto } from './dto/auth.dto';
+import { AcceptInvitationDto, AuthUserDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -17,7 +17,7 @@ export class AuthController {
 
   constructor(
     private readonly auth: AuthService,
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.secure = config.publicUrl.startsWith('https:');
   }
@@ -44,9 +44,9 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
-  @ApiOkResponse({ type: AuthUserDto })
-  me(@CurrentUser() user: AuthUser): AuthUser {
-    return user;
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest): MeView {
+    return { ...user, idleMinutes: this.config.idleMinutes, queueKey: req.queueKey ?? '' };
   }
 
   @Post('invitations')

@@ -33,6 +33,7 @@ export class AuthGuard implements CanActivate {
     const session = typeof token === 'string' && token.length <= 100 ? await this.auth.resolve(token) : null;
     if (session) {
       req.user = session.user;
+      req.queueKey = session.queueKey;
       if (STATE_CHANGING.has(req.method)) {
         const header = req.headers[XSRF_HEADER];
         if (typeof header !== 'string' || !sameSecret(header, session.csrfToken)) throw AuthError.csrf();

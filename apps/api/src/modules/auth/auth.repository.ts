@@ -36,15 +36,19 @@ export class AuthRepository {
     return this.db.getRepository(UserEntity).existsBy({ email });
   }
 
-  async createSession(session: Pick<AuthSessionEntity, 'tokenHash' | 'userId' | 'csrfToken' | 'expiresAt'>): Promise<void> {
+  async createSession(session: Pick<AuthSessionEntity, 'tokenHash' | 'userId' | 'csrfToken' | 'expiresAt' | 'lastSeenAt' | 'queueKey'>): Promise<void> {
     await this.db.getRepository(AuthSessionEntity).insert(session);
   }
 
-  async findSession(tokenHash: string, now: Date): Promise<{ user: AuthUser; csrfToken: string } | null> {
+  async findSession(tokenHash: string, now: Date): Promise<{ user: AuthUser; csrfToken: string; queueKey: string; lastSeenAt: Date } | null> {
     const s = await this.db
       .getRepository(AuthSessionEntity)
       .findOne({ where: { tokenHash, expiresAt: MoreThan(now), user: { active: true } }, relations: { user: true } });
-    return s?.user ? { user: toAuthUser(s.user), csrfToken: s.csrfToken } : null;
+    return s?.user ? { user: toAuthUser(s.user), csrfToken: s.csrfToken, queueKey: s.queueKey, lastSeenAt: s.lastSeenAt } : null;
+  }
+
+  async touchSession(tokenHash: string, now: Date): Promise<void> {
+    await this.db.getRepository(AuthSessionEntity).update({ tokenHash }, { lastSeenAt: now });
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { AuthError, checkPassword, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../notifications/mail.service';
@@ -8,6 +9,14 @@ import { hashSecret, newSecret } from './secrets';
 import { currentTime } from '../../common/clock';
 
 const SESSION_HOURS = 12;
+const TOUCH_AFTER_MS = 60_000;
+
+export interface ResolvedSession {
+  user: AuthUser;
+  csrfToken: string;
+  /** Key of the browser's encrypted offline queue for this sign-in. */
+  queueKey: string;
+}
 const INVITATION_DAYS = 7;
 
 export interface SignedIn {
@@ -31,8 +40,22 @@ export class AuthService {
     return this.startSession(found.user, now);
   }
 
-  async resolve(token: string, now = currentTime()): Promise<{ user: AuthUser; csrfToken: string } | null> {
-    return this.repo.findSession(hashSecret(token), now);
+  /**
+   * The sign-in behind a session cookie. One unused for longer than the idle time is ended here, so a
+   * shared laptop left signed in is safe even if the page's own idle timer never ran.
+   */
+  async resolve(token: string, now = currentTime()): Promise<ResolvedSession | null> {
+    const tokenHash = hashSecret(token);
+    const session = await this.repo.findSession(tokenHash, now);
+    if (!session) return null;
+    const idleMs = now.getTime() - session.lastSeenAt.getTime();
+    if (idleMs > this.config.idleMinutes * 60_000) {
+      await this.repo.deleteSession(tokenHash);
+      return null;
+    }
+    // At most one write a minute per sign-in.
+    if (idleMs > TOUCH_AFTER_MS) await this.repo.touchSession(tokenHash, now);
+    return { user: session.user, csrfToken: session.csrfToken, queueKey: session.queueKey };
   }
 
   async logout(token: string): Promise<void> {
@@ -82,7 +105,14 @@ export class AuthService {
   private async startSession(user: AuthUser, now: Date): Promise<SignedIn> {
     const token = newSecret();
     const csrfToken = newSecret();
-    await this.repo.createSession({ tokenHash: hashSecret(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+    await this.repo.createSession({
+      tokenHash: hashSecret(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000),
+      lastSeenAt: now,
+      queueKey: randomBytes(32).toString('base64'),
+    });
     return { user, token, csrfToken };
   }
 }

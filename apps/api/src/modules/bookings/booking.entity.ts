@@ -1,5 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import type { Attendance, BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
 import { SlotEntity } from '../schedule/slot.entity';
 
 /**
@@ -10,6 +10,7 @@ import { SlotEntity } from '../schedule/slot.entity';
 @Entity('booking')
 @Check('booking_status', `"status" IN ('confirmed', 'cancelled')`)
 @Check('booking_cancelled', `("status" = 'confirmed') = ("cancelled_at" IS NULL) AND ("cancelled_by" IS NULL OR "cancelled_by" IN ('visitor', 'session'))`)
+@Check('booking_attendance', `"attendance" IS NULL OR "attendance" IN ('checked-in', 'no-show')`)
 @Check('booking_language', `"language" IN ('sv', 'en', 'ar')`)
 @Check('booking_topics', `cardinality("topics") BETWEEN 1 AND 5`)
 @Check('booking_name', `length(btrim("name")) BETWEEN 1 AND 40`)
@@ -82,6 +83,10 @@ export class BookingEntity {
   /** iCalendar SEQUENCE of the booking's own calendar file: raised on a move or a cancellation. */
   @Column({ type: 'integer', default: 0 })
   sequence!: number;
+
+  /** Set by the helpers at the session: came (checked in) or did not come. */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  attendance!: Attendance | null;
 
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
   remindedAt!: Date | null;

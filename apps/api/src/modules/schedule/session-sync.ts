@@ -62,7 +62,8 @@ export async function syncScheduleSessions(
   const rows: { id: string; starts_at: Date; ends_at: Date; in_use: boolean }[] = await tx.query(
     `SELECT s.id, s.starts_at, s.ends_at,
             EXISTS (SELECT 1 FROM slot sl WHERE sl.session_id = s.id AND sl.booked > 0)
-              OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id) AS in_use
+              OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id)
+              OR EXISTS (SELECT 1 FROM visit v WHERE v.session_id = s.id) AS in_use
        FROM session s
       WHERE s.schedule_id = $1 AND s.starts_at > $2 AND s.status = 'planned'`,
     [schedule.id, now],

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type AuthUser, type Role } from '@digihjalpen/domain';
+import { ROLES, type AuthUser, type Role, type MeView } from '@digihjalpen/domain';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -50,6 +50,11 @@ export class AuthUserDto implements AuthUser {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
+}
+
+export class MeDto extends AuthUserDto implements MeView {
+  @ApiProperty({ description: 'Minutes without activity before the sign-in ends' }) idleMinutes!: number;
+  @ApiProperty({ description: "Key (base64) of this sign-in's encrypted offline visit queue; dies with the sign-in" }) queueKey!: string;
 }
 
 export class InvitationCreatedDto {
