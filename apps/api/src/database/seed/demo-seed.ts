@@ -31,6 +31,7 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       const saved = await tx.getRepository(ScheduleEntity).save(tx.getRepository(ScheduleEntity).create({ siteId: site.id, ...schedule }));
       await syncScheduleSessions(tx, toSchedule(saved), site, now);
       await seedBookings(tx, site.id, now);
+      await seedShifts(tx, site.id, now);
       schedulesAdded += 1;
     }
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
@@ -56,4 +57,17 @@ async function seedBookings(tx: EntityManager, siteId: string, now: Date): Promi
       [randomUUID(), slot.id, referenceFrom(randomBytes(6)), randomBytes(32).toString('hex'), b.name, b.language, b.topics, b.ownDevice, b.ref],
     );
   }
+}
+
+/** The demo helpers on a new demo site's next sessions, so the helper desk has something to show. */
+async function seedShifts(tx: EntityManager, siteId: string, now: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO shift (session_id, helper_id)
+     SELECT s.id, u.id
+       FROM (SELECT id FROM session WHERE site_id = $1 AND ends_at > $2 AND status = 'planned' ORDER BY starts_at LIMIT 3) s
+      CROSS JOIN app_user u
+      WHERE u.email = ANY($3::text[])
+     ON CONFLICT DO NOTHING`,
+    [siteId, now, demoUsers.filter((u) => u.role === 'helper').map((u) => u.email)],
+  );
 }
