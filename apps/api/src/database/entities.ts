@@ -6,6 +6,8 @@ import { BookingEntity } from '../modules/bookings/booking.entity';
 import { EquipmentIssueEntity } from '../modules/desk/equipment-issue.entity';
 import { HoursEntryEntity } from '../modules/desk/hours-entry.entity';
 import { SessionReportEntity } from '../modules/desk/session-report.entity';
+import { OrganisationEntity } from '../modules/hours/organisation.entity';
+import { AssessmentDecisionEntity, AssessmentEntity, EvidenceEntity, OcnCriterionEntity, OcnModuleEntity, OcnOutcomeEntity } from '../modules/ocn/ocn.entities';
 import { VisitCategoryEntity } from '../modules/visits/visit-category.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
 import { ShiftEntity } from '../modules/helpers/shift.entity';
@@ -18,4 +20,5 @@ import { SiteEntity } from '../modules/sites/site.entity';
 export const entities = [
   SiteEntity, UserEntity, AuthSessionEntity, InvitationEntity, ScheduleEntity, SessionEntity, SlotEntity, ShiftEntity, BookingEntity,
   VisitEntity, VisitCategoryEntity, HoursEntryEntity, SessionReportEntity, EquipmentIssueEntity, AuditLogEntity,
+  OrganisationEntity, OcnModuleEntity, OcnOutcomeEntity, OcnCriterionEntity, EvidenceEntity, AssessmentEntity, AssessmentDecisionEntity,
 ];

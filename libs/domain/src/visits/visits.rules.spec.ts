@@ -71,6 +71,9 @@ describe('closeShift', () => {
   it('counts the minutes to the check-out', () => {
     expect(closeShift(checkIn, new Date('2027-03-30T10:10:00Z'), sessionEnd)).toEqual({ end: new Date('2027-03-30T10:10:00Z'), minutes: 135, flagged: false });
   });
+  it('caps a check-out the next day at 12 hours and flags it', () => {
+    expect(closeShift(checkIn, new Date('2027-03-31T09:00:00Z'), sessionEnd)).toMatchObject({ minutes: 720, flagged: true });
+  });
   it('closes a forgotten check-out at the session end and flags it', () => {
     expect(closeShift(checkIn, null, sessionEnd)).toEqual({ end: sessionEnd, minutes: 125, flagged: true });
   });

@@ -106,8 +106,12 @@ export function assertCanLogVisit(session: { start: Date; status: 'planned' | 'c
  */
 export function closeShift(checkedInAt: Date, checkedOutAt: Date | null, sessionEnd: Date): { end: Date; minutes: number; flagged: boolean } {
   const end = checkedOutAt ?? sessionEnd;
-  return { end, minutes: Math.max(0, Math.round((end.getTime() - checkedInAt.getTime()) / 60_000)), flagged: checkedOutAt === null };
+  const minutes = Math.max(0, Math.round((end.getTime() - checkedInAt.getTime()) / 60_000));
+  // More than a working day on one shift is a forgotten check-out too: capped, and flagged for the coordinator.
+  return { end, minutes: Math.min(minutes, MAX_SHIFT_MINUTES), flagged: checkedOutAt === null || minutes > MAX_SHIFT_MINUTES };
 }
+
+export const MAX_SHIFT_MINUTES = 720;
 
 /** Checks the end-of-session report. */
 export function parseSessionReport(body: unknown): SessionReportInput {

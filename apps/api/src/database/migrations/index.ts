@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { HoursAndOcn1795439136346 } from './1795439136346-HoursAndOcn';
 import { HelperDesk1795438814695 } from './1795438814695-HelperDesk';
 import { Bookings1795436238258 } from './1795436238258-Bookings';
 import { UsersSchedulesSessions1795428620985 } from './1795428620985-UsersSchedulesSessions';
@@ -8,4 +9,5 @@ export const migrations: Function[] = [
   UsersSchedulesSessions1795428620985,
   Bookings1795436238258,
   HelperDesk1795438814695,
+  HoursAndOcn1795439136346,
 ];

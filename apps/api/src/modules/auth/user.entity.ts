@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganisationEntity } from '../hours/organisation.entity';
 import type { Role } from '@digihjalpen/domain';
 
 @Entity('app_user')
@@ -29,6 +30,14 @@ export class UserEntity {
   @Index('app_user_calendar_token_unique', { unique: true })
   @Column({ name: 'calendar_token_hash', type: 'varchar', length: 64, nullable: true })
   calendarTokenHash!: string | null;
+
+  /** The user organisation a helper belongs to (fees, reports). */
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true })
+  organisationId!: string | null;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,8 +4,9 @@ import { ShiftEntity } from '../helpers/shift.entity';
 
 /** Time a helper spent. Shifts create one when they are closed; the hours issue adds the rest. */
 @Entity('hours_entry')
-@Check('hours_minutes', `"minutes" BETWEEN 0 AND 1440`)
+@Check('hours_minutes', `"minutes" BETWEEN 0 AND 720`)
 @Check('hours_status', `"status" IN ('pending', 'approved', 'rejected')`)
+@Check('hours_decided', `("status" = 'pending') = ("decided_by" IS NULL) AND ("status" <> 'rejected' OR "reject_reason" IS NOT NULL) AND ("decided_by" IS NULL OR "decided_by" <> "helper_id")`)
 @Check('hours_activity', `"activity" IN ('session', 'training', 'preparation', 'meeting', 'other')`)
 export class HoursEntryEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -43,6 +44,22 @@ export class HoursEntryEntity {
   /** Closed by the system (the helper forgot to check out): the coordinator should look. */
   @Column({ type: 'boolean', default: false })
   flagged!: boolean;
+
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  reflection!: string | null;
+
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by' })
+  decider?: UserEntity;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ name: 'reject_reason', type: 'varchar', length: 500, nullable: true })
+  rejectReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
