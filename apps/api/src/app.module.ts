@@ -13,6 +13,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { DeskModule } from './modules/desk/desk.module';
+import { HoursModule } from './modules/hours/hours.module';
+import { OcnModule } from './modules/ocn/ocn.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
@@ -73,6 +75,8 @@ export class AppModule {
         BookingsModule,
         VisitsModule,
         DeskModule,
+        HoursModule,
+        OcnModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

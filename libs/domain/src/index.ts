@@ -23,3 +23,5 @@ export * from './hours/hours.rules';
 export * from './ocn/ocn.types';
 export * from './ocn/ocn.errors';
 export * from './ocn/ocn.rules';
+export * from './hours/hours.views';
+export * from './ocn/ocn.views';

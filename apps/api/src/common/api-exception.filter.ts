@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, OcnErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
@@ -16,6 +16,9 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.BookingNotFound:
     case VisitErrorCode.VisitNotFound:
     case VisitErrorCode.EquipmentIssueNotFound:
+    case HoursErrorCode.HoursNotFound:
+    case HoursErrorCode.OrganisationNotFound:
+    case OcnErrorCode.ModuleNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
@@ -24,6 +27,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.InvalidBooking:
     case BookingErrorCode.Refused:
     case VisitErrorCode.InvalidVisit:
+    case HoursErrorCode.InvalidHours:
+    case OcnErrorCode.InvalidModule:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
@@ -42,6 +47,12 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case VisitErrorCode.NotCheckedIn:
     case VisitErrorCode.AlreadyCheckedOut:
     case VisitErrorCode.ReportExists:
+    case HoursErrorCode.HoursOverlap:
+    case HoursErrorCode.HoursLocked:
+    case OcnErrorCode.NotAllCriteriaMet:
+    case OcnErrorCode.NotAssessed:
+    case OcnErrorCode.AlreadySignedOff:
+    case OcnErrorCode.CriterionInUse:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -49,6 +60,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case AuthErrorCode.Forbidden:
     case AuthErrorCode.CsrfFailed:
     case VisitErrorCode.NotOnSession:
+    case HoursErrorCode.SelfApproval:
+    case OcnErrorCode.SameAssessorAndAssurer:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
       return HttpStatus.GONE;

@@ -6,6 +6,7 @@ export enum HoursErrorCode {
   HoursLocked = 'HOURS_LOCKED',
   SelfApproval = 'SELF_APPROVAL',
   HoursNotFound = 'HOURS_NOT_FOUND',
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
 }
 
 export class HoursError extends DomainError<HoursErrorCode> {
@@ -23,5 +24,8 @@ export class HoursError extends DomainError<HoursErrorCode> {
   }
   static notFound(): HoursError {
     return new HoursError(HoursErrorCode.HoursNotFound, 'Tidrapporten finns inte.');
+  }
+  static organisationNotFound(): HoursError {
+    return new HoursError(HoursErrorCode.OrganisationNotFound, 'Organisationen finns inte.');
   }
 }

@@ -6,6 +6,8 @@ export enum OcnErrorCode {
   SameAssessorAndAssurer = 'SAME_ASSESSOR_AND_ASSURER',
   NotAssessed = 'NOT_ASSESSED',
   AlreadySignedOff = 'ALREADY_SIGNED_OFF',
+  ModuleNotFound = 'MODULE_NOT_FOUND',
+  CriterionInUse = 'CRITERION_IN_USE',
 }
 
 export class OcnError extends DomainError<OcnErrorCode> {
@@ -23,5 +25,11 @@ export class OcnError extends DomainError<OcnErrorCode> {
   }
   static alreadySignedOff(): OcnError {
     return new OcnError(OcnErrorCode.AlreadySignedOff, 'Bedömningen är redan kvalitetssäkrad och låst.');
+  }
+  static moduleNotFound(): OcnError {
+    return new OcnError(OcnErrorCode.ModuleNotFound, 'Modulen finns inte.');
+  }
+  static criterionInUse(): OcnError {
+    return new OcnError(OcnErrorCode.CriterionInUse, 'Ett kriterium som har bevis eller en bedömning kan inte tas bort. Ändra texten i stället.');
   }
 }
