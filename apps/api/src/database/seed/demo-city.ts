@@ -71,3 +71,17 @@ export const demoBookings: { name: string; language: Language; topics: VisitCate
   { name: 'Göran', language: 'sv', topics: ['email', 'passwords'], ownDevice: false, ref: null },
   { name: 'Sara', language: 'sv', topics: ['income-support'], ownDevice: true, ref: 'KC-DEMO' },
 ];
+
+/** User organisations of the demo helpers; each decides where fees go. */
+export const demoOrganisations: { name: string; feeRecipient: 'person' | 'organisation'; hourlyRate: number | null; helpers: string[] }[] = [
+  { name: 'Fontänhuset', feeRecipient: 'person', hourlyRate: 150, helpers: ['helper@example.org'] },
+  { name: 'RSMH', feeRecipient: 'organisation', hourlyRate: 200, helpers: ['helper2@example.org'] },
+  { name: 'Röda korset', feeRecipient: 'person', hourlyRate: null, helpers: [] },
+];
+
+/** Hours the demo helpers logged by hand in past weeks (days before the seed runs), some already approved. */
+export const demoHours: { email: string; daysAgo: number; minutes: number; activity: 'training' | 'preparation' | 'meeting'; approved: boolean; reflection: string | null }[] = [
+  { email: 'helper@example.org', daysAgo: 14, minutes: 180, activity: 'training', approved: true, reflection: 'Utbildning om BankID och bedrägerier. Jag lärde mig att aldrig själv skriva in någons kod.' },
+  { email: 'helper@example.org', daysAgo: 6, minutes: 60, activity: 'meeting', approved: false, reflection: null },
+  { email: 'helper2@example.org', daysAgo: 10, minutes: 90, activity: 'preparation', approved: true, reflection: null },
+];

@@ -7,7 +7,7 @@ import { ScheduleEntity } from '../../modules/schedule/schedule.entity';
 import { toSchedule } from '../../modules/schedule/schedule.repository';
 import { syncScheduleSessions } from '../../modules/schedule/session-sync';
 import { SiteEntity } from '../../modules/sites/site.entity';
-import { demoBookings, demoSchedules, demoSites, demoUsers } from './demo-city';
+import { demoBookings, demoHours, demoOrganisations, demoSchedules, demoSites, demoUsers } from './demo-city';
 import { currentTime } from '../../common/clock';
 
 /** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
@@ -34,6 +34,7 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       await seedShifts(tx, site.id, now);
       schedulesAdded += 1;
     }
+    if (users.raw.length) await seedOrganisationsAndHours(tx, now);
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
 }
@@ -70,4 +71,22 @@ async function seedShifts(tx: EntityManager, siteId: string, now: Date): Promise
      ON CONFLICT DO NOTHING`,
     [siteId, now, demoUsers.filter((u) => u.role === 'helper').map((u) => u.email)],
   );
+}
+
+/** Organisations, the helpers' membership and some hours, when the demo users are first created. */
+async function seedOrganisationsAndHours(tx: EntityManager, now: Date): Promise<void> {
+  for (const o of demoOrganisations) {
+    await tx.query(`INSERT INTO organisation (name, fee_recipient, hourly_rate) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [o.name, o.feeRecipient, o.hourlyRate]);
+    await tx.query(`UPDATE app_user SET organisation_id = (SELECT id FROM organisation WHERE name = $1) WHERE email = ANY($2::text[])`, [o.name, o.helpers]);
+  }
+  const coordinator = demoUsers.find((u) => u.role === 'coordinator')?.email;
+  for (const h of demoHours) {
+    const date = new Date(now.getTime() - h.daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await tx.query(
+      `INSERT INTO hours_entry (helper_id, date, minutes, activity, reflection, status, decided_by, decided_at)
+       SELECT u.id, $2, $3, $4, $5, CASE WHEN $6 THEN 'approved' ELSE 'pending' END, CASE WHEN $6 THEN c.id END, CASE WHEN $6 THEN $7::timestamptz END
+         FROM app_user u, app_user c WHERE u.email = $1 AND c.email = $8`,
+      [h.email, date, h.minutes, h.activity, h.reflection, h.approved, now, coordinator],
+    );
+  }
 }
