@@ -13,6 +13,12 @@ export const routes: Routes = [
   { path: 'inbjudan/:token', title: 'Välj lösenord – Digihjälpen', loadComponent: () => import('./staff/invitation-page/invitation-page').then((m) => m.InvitationPage) },
   { path: 'ingen-atkomst', title: 'Ingen åtkomst – Digihjälpen', loadComponent: () => import('./staff/no-access/no-access-page').then((m) => m.NoAccessPage) },
   {
+    path: 'personal/idag',
+    title: 'Dagens träff – Digihjälpen',
+    canMatch: [requireRole('helper', 'coordinator')],
+    loadComponent: () => import('./helper/today/today-page').then((m) => m.TodayPage),
+  },
+  {
     path: 'personal',
     title: 'Min sida – Digihjälpen',
     canMatch: [requireSignedIn],

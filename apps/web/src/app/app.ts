@@ -1,10 +1,9 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ViewContainerRef, effect, inject, viewChild } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { filter } from 'rxjs';
 import { AuthService } from './shared/auth/auth.service';
-import { SIGN_IN_PATH } from './shared/auth/auth.guards';
 import { LanguageSwitch } from './shared/ui/language-switch';
 
 @Component({
@@ -18,21 +17,26 @@ export class App {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   protected readonly auth = inject(AuthService);
-  protected readonly signOutFailed = signal(false);
+  private readonly staffBar = viewChild.required('staffBar', { read: ViewContainerRef });
 
   constructor() {
     void this.auth.ready();
     this.moveFocusOnPageChange();
+    this.loadStaffBarAtSignIn();
   }
 
-  protected async signOut(): Promise<void> {
-    this.signOutFailed.set(false);
-    try {
-      await this.auth.logout();
-      await this.router.navigateByUrl(SIGN_IN_PATH, { state: { signedOut: true } });
-    } catch {
-      this.signOutFailed.set(true);
-    }
+  /**
+   * The staff bar (and with it the idle sign-out and the visit queue) is fetched the first time
+   * someone is signed in, and stays: it hides itself while nobody is.
+   */
+  private loadStaffBarAtSignIn(): void {
+    let loading = false;
+    effect(() => {
+      if (loading || !this.auth.user()) return;
+      loading = true;
+      const slot = this.staffBar();
+      void import('./shared/auth/staff-bar/staff-bar').then((m) => slot.createComponent(m.StaffBar));
+    });
   }
 
   /**

@@ -97,7 +97,8 @@ describe('validateSchedule', () => {
 
   it('suggests slot lengths when the slot length does not divide the session', () => {
     const fields = fieldsOf(() => validateSchedule(aSchedule({ startTime: '10:00', endTime: '12:00', slotMinutes: 35 })));
-    expect(fields['slotMinutes']).toBe('35 minuter går inte jämnt upp i 120 minuter. Välj till exempel 10, 15, 20 minuter.');
+    expect(fields['slotMinutes']).toBe('35 minuter går inte jämnt upp i 120 minuter. Välj till exempel 20, 30, 60 minuter.');
+    expect(fieldsOf(() => validateSchedule(aSchedule({ startTime: '10:00', endTime: '10:25', slotMinutes: 10 })))['slotMinutes']).toMatch(/Välj till exempel 5 minuter./);
   });
 
   it('refuses a valid-until before valid-from', () => {

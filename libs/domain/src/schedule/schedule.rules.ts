@@ -40,7 +40,10 @@ export function validateSchedule(input: ScheduleInput): void {
     else if (!Number.isInteger(input.slotMinutes) || input.slotMinutes < 5 || input.slotMinutes > length) {
       fields['slotMinutes'] = `Tiderna måste vara mellan 5 och ${length} minuter långa.`;
     } else if (length % input.slotMinutes !== 0) {
-      fields['slotMinutes'] = `${input.slotMinutes} minuter går inte jämnt upp i ${length} minuter. Välj till exempel ${divisorsOf(length).join(', ')} minuter.`;
+      const fits = divisorsOf(length);
+      fields['slotMinutes'] = fits.length
+        ? `${input.slotMinutes} minuter går inte jämnt upp i ${length} minuter. Välj till exempel ${fits.join(', ')} minuter.`
+        : `${input.slotMinutes} minuter går inte jämnt upp i ${length} minuter. Välj en tidslängd som gör det, eller ändra start- eller sluttiden.`;
     }
   }
   if (!isLocalDate(input.validFrom)) fields['validFrom'] = 'Skriv startdatum som ÅÅÅÅ-MM-DD.';
@@ -54,7 +57,7 @@ export function validateSchedule(input: ScheduleInput): void {
 }
 
 function divisorsOf(length: number): number[] {
-  return [10, 15, 20, 30, 45, 60].filter((d) => d <= length && length % d === 0).slice(0, 3);
+  return [5, 10, 15, 20, 30, 45, 60].filter((d) => d <= length && length % d === 0).slice(-3);
 }
 
 /** The schedule rules for one date, with their messages under the one-off form's own field names. */

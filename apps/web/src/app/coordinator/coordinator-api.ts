@@ -1,6 +1,20 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AuthUser, NewSite, Role, Schedule, ScheduleInput, Site, StaffingView } from '@digihjalpen/domain';
+import type {
+  AuthUser,
+  EquipmentIssueView,
+  NewSite,
+  Role,
+  Schedule,
+  ScheduleInput,
+  Site,
+  StaffingView,
+  VisitCategoryView,
+  VisitFilter,
+  VisitInput,
+  VisitPage,
+  VisitView,
+} from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 import type { PublicSession } from '../shared/data/public-api';
 
@@ -37,6 +51,22 @@ export interface OneOffSessionInput {
   seatsPerSlot: number;
   dropIn: boolean;
   helpersNeeded: number;
+}
+
+/** Rows per page of the visit log (the API's page size). */
+export const VISITS_PER_PAGE = 50;
+
+/** The filter as query parameters: only what is set. */
+export function visitFilterParams(filter: VisitFilter): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filter)) if (typeof value === 'string' && value) params[name] = value;
+  return params;
+}
+
+/** The CSV export of the visit log with this filter (a plain link: the browser downloads it with the session cookie). */
+export function visitsCsvUrl(filter: VisitFilter): string {
+  const query = new URLSearchParams(visitFilterParams(filter)).toString();
+  return `/api/visits.csv${query ? `?${query}` : ''}`;
 }
 
 export interface Invitation {
@@ -128,6 +158,36 @@ export class CoordinatorApi {
 
   removeHelper(sessionId: string, helperId: string): Promise<void> {
     return firstValueFrom(this.http.delete<void>(`/api/sessions/${sessionId}/shifts/${helperId}`));
+  }
+
+  /** One page of the visit log, newest first. */
+  visits(query: () => { filter: VisitFilter; page: number }) {
+    return httpResource<VisitPage>(() => {
+      const { filter, page } = query();
+      return { url: '/api/visits', params: { ...visitFilterParams(filter), page: String(page) } };
+    });
+  }
+
+  /** Corrects a logged visit (the API keeps an audit trail); the client id and session stay as they were. */
+  updateVisit(id: string, visit: VisitInput): Promise<VisitView> {
+    return firstValueFrom(this.http.put<VisitView>(`/api/visits/${id}`, visit));
+  }
+
+  deleteVisit(id: string): Promise<void> {
+    return firstValueFrom(this.http.delete<void>(`/api/visits/${id}`));
+  }
+
+  addVisitCategory(label: string): Promise<VisitCategoryView> {
+    return firstValueFrom(this.http.post<VisitCategoryView>('/api/visit-categories', { label }));
+  }
+
+  /** Equipment problems from session reports that are not fixed yet. */
+  openEquipmentIssues() {
+    return httpResource<EquipmentIssueView[]>(() => ({ url: '/api/equipment-issues', params: { open: 'true' } }), { defaultValue: [] });
+  }
+
+  markEquipmentFixed(id: string): Promise<void> {
+    return firstValueFrom(this.http.post<void>(`/api/equipment-issues/${id}/fixed`, null));
   }
 
   invite(invitation: Invitation): Promise<InvitationCreated> {

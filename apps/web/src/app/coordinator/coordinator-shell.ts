@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'staffing' | 'people';
+type Section = 'sites' | 'staffing' | 'visits' | 'equipment' | 'people';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -47,6 +47,8 @@ export class CoordinatorShell {
   protected readonly links: { section: Section; path: string; label: string }[] = [
     { section: 'sites', path: '/samordnare', label: 'Platser' },
     { section: 'staffing', path: '/samordnare/bemanning', label: 'Bemanning' },
+    { section: 'visits', path: '/samordnare/besok', label: 'Besök' },
+    { section: 'equipment', path: '/samordnare/utrustning', label: 'Utrustning' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
   ];
 
@@ -54,6 +56,8 @@ export class CoordinatorShell {
   protected readonly section = computed<Section>(() => {
     const path = this.url().split(/[?#]/)[0] ?? '';
     if (path.startsWith('/samordnare/bemanning')) return 'staffing';
+    if (path.startsWith('/samordnare/besok')) return 'visits';
+    if (path.startsWith('/samordnare/utrustning')) return 'equipment';
     if (path.startsWith('/samordnare/personal')) return 'people';
     return 'sites';
   });

@@ -6,6 +6,14 @@ import { AuthService } from './auth.service';
 export const SIGN_IN_PATH = '/logga-in';
 export const NO_ACCESS_PATH = '/ingen-atkomst';
 
+/** Navigation state for the sign-in page: how the last sign-in ended, so the page can say it. */
+export interface SignInPageState {
+  signedOut?: boolean;
+  switched?: boolean;
+  expired?: boolean;
+  idleMinutes?: number;
+}
+
 /**
  * Lets signed-in people with one of `roles` reach the route. Anonymous people go to the sign-in page
  * (and come back afterwards); signed-in people with another role see the no-access page.

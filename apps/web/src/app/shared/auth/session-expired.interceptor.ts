@@ -2,7 +2,7 @@ import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http'
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { tap } from 'rxjs';
-import { SIGN_IN_PATH } from './auth.guards';
+import { SIGN_IN_PATH, type SignInPageState } from './auth.guards';
 import { AuthService } from './auth.service';
 
 /**
@@ -17,8 +17,8 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (req, next) => {
       error: (error: unknown) => {
         const staffCall = req.url.startsWith('/api/') && !req.url.startsWith('/api/auth/') && !req.url.startsWith('/api/public/');
         if (error instanceof HttpErrorResponse && error.status === 401 && staffCall && auth.user()) {
-          auth.forget();
-          void router.navigate([SIGN_IN_PATH], { queryParams: { till: router.url } });
+          auth.forget('expired');
+          void router.navigate([SIGN_IN_PATH], { queryParams: { till: router.url }, state: { expired: true } satisfies SignInPageState });
         }
       },
     }),

@@ -2,8 +2,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { Router, provideRouter } from '@angular/router';
-import type { AuthUser } from '@digihjalpen/domain';
+import { Router, RouterOutlet, provideRouter } from '@angular/router';
+import type { SignInPageState } from '../../shared/auth/auth.guards';
+import type { AuthUser, MeView } from '@digihjalpen/domain';
 import { AuthService } from '../../shared/auth/auth.service';
 import { descriptionOf, getButton, getByLabel, settle, type } from '../../testing/queries';
 import { SignInPage } from './sign-in-page';
@@ -11,7 +12,11 @@ import { SignInPage } from './sign-in-page';
 @Component({ template: '' })
 class Blank {}
 
+@Component({ imports: [RouterOutlet], template: '<router-outlet />' })
+class RouterOutletHost {}
+
 const coordinator: AuthUser = { id: 'u1', email: 'coordinator@example.org', name: 'Karin Lindqvist', role: 'coordinator' };
+const me: MeView = { ...coordinator, idleMinutes: 15, queueKey: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' };
 
 describe(SignInPage.name, () => {
   let fixture: ComponentFixture<SignInPage>;
@@ -37,6 +42,13 @@ describe(SignInPage.name, () => {
   afterEach(() => http.verify());
 
   const page = () => fixture.nativeElement as HTMLElement;
+  /** The sign-in answer has no queue key: the page asks /api/auth/me for it (and the idle time). */
+  const answerSignIn = async () => {
+    http.expectOne('/api/auth/login').flush(coordinator);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    http.expectOne('/api/auth/me').flush(me);
+    await settle(fixture);
+  };
   const signIn = async (email: string, password: string) => {
     type(getByLabel(page(), 'E-postadress'), email);
     type(getByLabel(page(), 'Lösenord'), password);
@@ -75,26 +87,48 @@ describe(SignInPage.name, () => {
 
   it('signs a coordinator in and opens the coordinator area', async () => {
     await signIn('  coordinator@example.org ', 'demo-coordinator');
-    http.expectOne('/api/auth/login').flush(coordinator);
-    await settle(fixture);
+    await answerSignIn();
 
-    expect(TestBed.inject(AuthService).user()).toEqual(coordinator);
+    const auth = TestBed.inject(AuthService);
+    expect(auth.user()).toEqual(coordinator);
+    expect(auth.protection()).toEqual({ idleMinutes: 15, queueKey: me.queueKey });
     expect(TestBed.inject(Router).url).toBe('/samordnare');
+  });
+
+  it('asks nothing more when the sign-in answer already has the queue key', async () => {
+    await signIn('coordinator@example.org', 'demo-coordinator');
+    http.expectOne('/api/auth/login').flush({ ...me, idleMinutes: 20 });
+    await settle(fixture);
+    http.expectNone('/api/auth/me');
+    expect(TestBed.inject(AuthService).protection()).toEqual({ idleMinutes: 20, queueKey: me.queueKey });
   });
 
   it('returns to the page that asked for sign-in', async () => {
     fixture.componentRef.setInput('till', '/samordnare/platser/ny');
     await signIn('coordinator@example.org', 'demo-coordinator');
-    http.expectOne('/api/auth/login').flush(coordinator);
-    await settle(fixture);
+    await answerSignIn();
     expect(TestBed.inject(Router).url).toBe('/samordnare/platser/ny');
   });
 
   it('ignores a return address that points to another site', async () => {
     fixture.componentRef.setInput('till', '//evil.example/samordnare');
     await signIn('coordinator@example.org', 'demo-coordinator');
-    http.expectOne('/api/auth/login').flush(coordinator);
-    await settle(fixture);
+    await answerSignIn();
     expect(TestBed.inject(Router).url).toBe('/samordnare');
+  });
+
+  it('says why the helper was signed out after the idle time', async () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      imports: [SignInPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: 'logga-in', component: SignInPage }])],
+    });
+    const router = TestBed.inject(Router);
+    const host = TestBed.createComponent(RouterOutletHost);
+    await host.whenStable();
+    await router.navigateByUrl('/logga-in', { state: { idleMinutes: 15 } satisfies SignInPageState });
+    await host.whenStable();
+    const status = (host.nativeElement as HTMLElement).querySelector('[role="status"]');
+    expect(status?.textContent).toContain('Du loggades ut efter 15 minuter utan aktivitet.');
   });
 });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { safeReturnUrl } from '../../shared/auth/auth.guards';
+import { safeReturnUrl, type SignInPageState } from '../../shared/auth/auth.guards';
 import { AuthService, staffHome } from '../../shared/auth/auth.service';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
@@ -34,8 +34,12 @@ export class SignInPage {
   protected readonly pending = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly fieldErrors = computed(() => this.error()?.fields ?? {});
-  /** Set by the header's "Logga ut" so the page can confirm it. */
-  protected readonly signedOut = !!(this.router.currentNavigation()?.extras.state as { signedOut?: boolean } | undefined)?.signedOut;
+  /** Set by the staff bar (signing out, switching helper, idle sign-out) or the expired-session interceptor. */
+  private readonly arrival = (this.router.currentNavigation()?.extras.state ?? {}) as SignInPageState;
+  protected readonly signedOut = !!this.arrival.signedOut;
+  protected readonly switched = !!this.arrival.switched;
+  protected readonly expired = !!this.arrival.expired;
+  protected readonly idleMinutes = this.arrival.idleMinutes ?? null;
 
   protected readonly home = computed(() => {
     const user = this.user();

@@ -15,6 +15,11 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
       <h1>Hej {{ u.name }}!</h1>
       @switch (u.role) {
         @case ('helper') {
+          <div class="today dh-panel">
+            <h2>Har du pass i dag?</h2>
+            <p>Se vilka som har bokat, checka in dem och skriv in besöken.</p>
+            <a class="dh-button" routerLink="/personal/idag">Dagens träff</a>
+          </div>
           <p>Här ser du dina pass som digivärd, tar lediga pass och får dina pass i din egen kalender.</p>
           <dh-helper-shifts />
         }
@@ -32,6 +37,10 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
   `,
   styles: `
     .shared { margin-block-start: 2rem; }
+    .today { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 1rem 1.5rem; border-inline-start: 6px solid var(--dh-brand); }
+    .today h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
+    .today p { margin: 0; flex: 1 1 18rem; }
+    .today .dh-button { font-size: 1.15rem; }
   `,
   host: { lang: 'sv', dir: 'ltr' },
 })
