@@ -114,6 +114,7 @@ export class OcnService {
     }
     const statistics = input.kind === 'visit-statistics' ? await this.repo.visitStatistics(helperId) : null;
     await this.repo.insertEvidence(helperId, moduleId, input, statistics, author.id);
+    await this.audit.record({ actorId: author.id, action: 'create', entity: 'evidence', entityId: helperId, details: { moduleId, kind: input.kind, criterionIds: input.criterionIds } });
     return this.portfolio(author, helperId, moduleId);
   }
 
