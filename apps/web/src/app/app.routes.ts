@@ -19,6 +19,19 @@ export const routes: Routes = [
     loadComponent: () => import('./helper/today/today-page').then((m) => m.TodayPage),
   },
   {
+    path: 'personal/timmar',
+    title: 'Mina timmar – Digihjälpen',
+    canMatch: [requireRole('helper')],
+    loadComponent: () => import('./helper/hours/my-hours-page').then((m) => m.MyHoursPage),
+  },
+  {
+    // The page sets its title to the module's name once it has loaded.
+    path: 'personal/ocn/:moduleId',
+    title: 'Modul – Mina timmar – Digihjälpen',
+    canMatch: [requireRole('helper')],
+    loadComponent: () => import('./helper/ocn/my-module-page').then((m) => m.MyModulePage),
+  },
+  {
     path: 'personal',
     title: 'Min sida – Digihjälpen',
     canMatch: [requireSignedIn],

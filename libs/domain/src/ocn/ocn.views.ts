@@ -30,6 +30,8 @@ export interface EvidenceView {
 
 export interface AssessmentView {
   decisions: Record<string, CriterionDecision>;
+  /** Who assessed: the quality assurer must be someone else. */
+  assessorId: string | null;
   assessorName: string | null;
   assessedAt: string | null;
   qualityAssurerName: string | null;

@@ -28,8 +28,10 @@ export class AuthRepository {
   }
 
   /** Active people with this role who have chosen a password (pending invitations are left out). */
-  async listByRole(role: Role): Promise<AuthUser[]> {
-    return (await this.db.getRepository(UserEntity).find({ where: { role, active: true, passwordHash: Not(IsNull()) }, order: { name: 'ASC' } })).map(toAuthUser);
+  /** Active users of a role who have chosen a password, with the organisation they belong to. */
+  async listByRole(role: Role): Promise<(AuthUser & { organisationId: string | null })[]> {
+    const users = await this.db.getRepository(UserEntity).find({ where: { role, active: true, passwordHash: Not(IsNull()) }, order: { name: 'ASC' } });
+    return users.map((u) => ({ ...toAuthUser(u), organisationId: u.organisationId }));
   }
 
   async emailExists(email: string): Promise<boolean> {

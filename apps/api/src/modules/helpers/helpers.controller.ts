@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isUnderstaffed, toLocalIso, type AuthUser } from '@digihjalpen/domain';
-import { AuthUserDto } from '../auth/dto/auth.dto';
+import { HelperListedDto } from '../auth/dto/auth.dto';
 import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { AssignShiftDto, FeedUrlDto, StaffingDto, WeeksQueryDto } from './dto/staffing.dto';
 import type { StaffingRow } from './helpers.repository';
@@ -31,8 +31,8 @@ export class HelpersController {
 
   @Get('helpers')
   @Roles('coordinator')
-  @ApiOkResponse({ type: AuthUserDto, isArray: true })
-  list(): Promise<AuthUser[]> {
+  @ApiOkResponse({ type: HelperListedDto, isArray: true })
+  list(): Promise<HelperListedDto[]> {
     return this.helpers.listHelpers();
   }
 

@@ -17,7 +17,7 @@ export class HelpersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  listHelpers(): Promise<AuthUser[]> {
+  listHelpers(): Promise<(AuthUser & { organisationId: string | null })[]> {
     return this.users.listByRole('helper');
   }
 

@@ -88,6 +88,7 @@ export class OcnService {
       evidence,
       assessment: {
         decisions: { ...assessment.decisions },
+        assessorId: assessment.assessorId,
         assessorName: assessment.assessorName,
         assessedAt: assessment.assessedAt?.toISOString() ?? null,
         qualityAssurerName: assessment.qualityAssurerName,

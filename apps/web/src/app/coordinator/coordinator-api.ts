@@ -3,7 +3,11 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AuthUser,
   EquipmentIssueView,
+  FeeRecipient,
+  HoursEntryView,
+  MonthlyReportView,
   NewSite,
+  OrganisationView,
   Role,
   Schedule,
   ScheduleInput,
@@ -67,6 +71,27 @@ export function visitFilterParams(filter: VisitFilter): Record<string, string> {
 export function visitsCsvUrl(filter: VisitFilter): string {
   const query = new URLSearchParams(visitFilterParams(filter)).toString();
   return `/api/visits.csv${query ? `?${query}` : ''}`;
+}
+
+/** A helper as /api/helpers lists them; `organisationId` only if the API includes it. */
+export type HelperListed = AuthUser & { organisationId?: string | null };
+
+export interface OrganisationInput {
+  name: string;
+  feeRecipient: FeeRecipient;
+  hourlyRate: number | null;
+}
+
+export type HoursDecision = 'approved' | 'rejected';
+
+/** A helper's hours as CSV (audited). */
+export function helperHoursCsvUrl(helperId: string): string {
+  return `/api/helpers/${helperId}/hours.csv`;
+}
+
+/** An organisation's monthly report as CSV or PDF (audited). */
+export function reportUrl(organisationId: string, month: string, format: 'csv' | 'pdf'): string {
+  return `/api/organisations/${organisationId}/report.${format}?month=${month}`;
 }
 
 export interface Invitation {
@@ -144,7 +169,7 @@ export class CoordinatorApi {
 
   /** Every helper (role "helper"), by name. */
   helpers() {
-    return httpResource<AuthUser[]>(() => '/api/helpers', { defaultValue: [] });
+    return httpResource<HelperListed[]>(() => '/api/helpers', { defaultValue: [] });
   }
 
   /** Every active site's sessions in the coming `weeks` weeks, with who is on shift. */
@@ -192,5 +217,36 @@ export class CoordinatorApi {
 
   invite(invitation: Invitation): Promise<InvitationCreated> {
     return firstValueFrom(this.http.post<InvitationCreated>('/api/auth/invitations', invitation));
+  }
+
+  /** Hours waiting for approval; flagged ones (a forgotten check-out) first. */
+  pendingHours() {
+    return httpResource<HoursEntryView[]>(() => '/api/hours/pending', { defaultValue: [] });
+  }
+
+  /** Approves or rejects all of `ids`, or none of them; a rejection needs a reason. */
+  async decideHours(ids: string[], decision: HoursDecision, reason: string | null): Promise<number> {
+    const body = decision === 'rejected' ? { ids, decision, reason } : { ids, decision };
+    return (await firstValueFrom(this.http.post<{ decided: number }>('/api/hours/decisions', body))).decided;
+  }
+
+  organisations() {
+    return httpResource<OrganisationView[]>(() => '/api/organisations', { defaultValue: [] });
+  }
+
+  saveOrganisation(input: OrganisationInput, id?: string): Promise<OrganisationView> {
+    return firstValueFrom(id ? this.http.put<OrganisationView>(`/api/organisations/${id}`, input) : this.http.post<OrganisationView>('/api/organisations', input));
+  }
+
+  setHelperOrganisation(helperId: string, organisationId: string | null): Promise<void> {
+    return firstValueFrom(this.http.put<void>(`/api/helpers/${helperId}/organisation`, { organisationId }));
+  }
+
+  /** An organisation's approved hours in a month; `undefined`: no request. */
+  monthlyReport(query: () => { organisationId: string; month: string } | undefined) {
+    return httpResource<MonthlyReportView>(() => {
+      const q = query();
+      return q ? { url: `/api/organisations/${q.organisationId}/report`, params: { month: q.month } } : undefined;
+    });
   }
 }

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'staffing' | 'visits' | 'equipment' | 'people';
+type Section = 'sites' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'people';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -48,6 +48,8 @@ export class CoordinatorShell {
     { section: 'sites', path: '/samordnare', label: 'Platser' },
     { section: 'staffing', path: '/samordnare/bemanning', label: 'Bemanning' },
     { section: 'visits', path: '/samordnare/besok', label: 'Besök' },
+    { section: 'hours', path: '/samordnare/timmar', label: 'Timmar' },
+    { section: 'ocn', path: '/samordnare/ocn', label: 'Validering (OCN)' },
     { section: 'equipment', path: '/samordnare/utrustning', label: 'Utrustning' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
   ];
@@ -57,6 +59,8 @@ export class CoordinatorShell {
     const path = this.url().split(/[?#]/)[0] ?? '';
     if (path.startsWith('/samordnare/bemanning')) return 'staffing';
     if (path.startsWith('/samordnare/besok')) return 'visits';
+    if (path.startsWith('/samordnare/timmar')) return 'hours';
+    if (path.startsWith('/samordnare/ocn')) return 'ocn';
     if (path.startsWith('/samordnare/utrustning')) return 'equipment';
     if (path.startsWith('/samordnare/personal')) return 'people';
     return 'sites';

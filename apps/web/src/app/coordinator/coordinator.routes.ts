@@ -13,6 +13,13 @@ export const coordinatorRoutes: Routes = [
       { path: 'bemanning', title: 'Bemanning – Samordnare – Digihjälpen', loadComponent: () => import('./staffing/staffing-page').then((m) => m.StaffingPage) },
       { path: 'besok', title: 'Besök – Samordnare – Digihjälpen', loadComponent: () => import('./visit-log/visit-log-page').then((m) => m.VisitLogPage) },
       { path: 'utrustning', title: 'Utrustning – Samordnare – Digihjälpen', loadComponent: () => import('./equipment/equipment-page').then((m) => m.EquipmentPage) },
+      { path: 'timmar', title: 'Timmar – Samordnare – Digihjälpen', loadComponent: () => import('./hours/hours-page').then((m) => m.HoursPage) },
+      { path: 'ocn', title: 'Validering (OCN) – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/ocn-page').then((m) => m.OcnPage) },
+      { path: 'ocn/moduler/ny', title: 'Ny modul – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/module-editor-page').then((m) => m.ModuleEditorPage) },
+      { path: 'ocn/moduler/:moduleId', title: 'Ändra modul – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/module-editor-page').then((m) => m.ModuleEditorPage) },
+      // These two set their titles to the helper's name (and the module's) once loaded.
+      { path: 'ocn/digivardar/:helperId', title: 'Digivärd – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/helper-modules-page').then((m) => m.HelperModulesPage) },
+      { path: 'ocn/digivardar/:helperId/:moduleId', title: 'Portfölj – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/portfolio-page').then((m) => m.PortfolioPage) },
       { path: 'personal', title: 'Personal – Samordnare – Digihjälpen', loadComponent: () => import('./staff-invitations/staff-invitations-page').then((m) => m.StaffInvitationsPage) },
     ],
   },

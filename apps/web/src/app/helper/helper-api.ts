@@ -1,9 +1,12 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { StaffingView } from '@digihjalpen/domain';
+import type { HoursEntryView, HoursInput, MyHoursView, StaffingView } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
-/** The helper's part of the API: their shifts, open shifts, and their private calendar link. */
+/** The helper's own hours as CSV (a plain link: the browser downloads it with the session cookie). */
+export const MY_HOURS_CSV_URL = '/api/hours/mine.csv';
+
+/** The helper's part of the API: their shifts, open shifts, their private calendar link and their hours. */
 @Injectable({ providedIn: 'root' })
 export class HelperApi {
   private readonly http = inject(HttpClient);
@@ -29,5 +32,15 @@ export class HelperApi {
   /** A new private calendar link; the previous one stops working. */
   async newCalendarLink(): Promise<string> {
     return (await firstValueFrom(this.http.post<{ url: string }>('/api/me/calendar-feed', null))).url;
+  }
+
+  /** The helper's hours in a month ("2030-03"), the month's sums and the approved total. */
+  myHours(month: () => string) {
+    return httpResource<MyHoursView>(() => ({ url: '/api/hours/mine', params: { month: month() } }));
+  }
+
+  /** Time added by hand (training, preparation, a meeting …); it waits for a coordinator's approval. */
+  addHours(input: HoursInput): Promise<HoursEntryView> {
+    return firstValueFrom(this.http.post<HoursEntryView>('/api/hours', input));
   }
 }

@@ -52,6 +52,10 @@ export class AuthUserDto implements AuthUser {
   @ApiProperty({ enum: ROLES }) role!: Role;
 }
 
+export class HelperListedDto extends AuthUserDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation the helper belongs to' }) organisationId!: string | null;
+}
+
 export class MeDto extends AuthUserDto implements MeView {
   @ApiProperty({ description: 'Minutes without activity before the sign-in ends' }) idleMinutes!: number;
   @ApiProperty({ description: "Key (base64) of this sign-in's encrypted offline visit queue; dies with the sign-in" }) queueKey!: string;

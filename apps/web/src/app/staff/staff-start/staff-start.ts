@@ -20,6 +20,11 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
             <p>Se vilka som har bokat, checka in dem och skriv in besöken.</p>
             <a class="dh-button" routerLink="/personal/idag">Dagens träff</a>
           </div>
+          <div class="hours dh-panel">
+            <h2>Mina timmar och validering</h2>
+            <p>Se din tid, lägg till en utbildning eller ett möte, och följ hur det går med dina OCN-moduler.</p>
+            <a class="dh-button-secondary" routerLink="/personal/timmar">Mina timmar</a>
+          </div>
           <p>Här ser du dina pass som digivärd, tar lediga pass och får dina pass i din egen kalender.</p>
           <dh-helper-shifts />
         }
@@ -41,6 +46,9 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
     .today h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
     .today p { margin: 0; flex: 1 1 18rem; }
     .today .dh-button { font-size: 1.15rem; }
+    .hours { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 0 1.5rem; }
+    .hours h2 { flex-basis: 100%; margin: 0; font-size: 1.2rem; }
+    .hours p { margin: 0; flex: 1 1 18rem; }
   `,
   host: { lang: 'sv', dir: 'ltr' },
 })
