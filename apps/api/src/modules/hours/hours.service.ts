@@ -11,8 +11,8 @@ import {
   type MyHoursView,
   type OrganisationView,
 } from '@digihjalpen/domain';
-import { stringify } from 'csv-stringify/sync';
 import { currentTime } from '../../common/clock';
+import { toCsv } from '../../common/csv';
 import { heading, renderPdf } from '../../common/pdf';
 import { AuditService } from '../audit/audit.service';
 import { HoursRepository } from './hours.repository';
@@ -84,7 +84,7 @@ export class HoursService {
     const entries = await this.repo.ofHelper(helperId);
     await this.audit.record({ actorId: by.id, action: 'export', entity: 'hours_entry', entityId: helperId, details: { rows: entries.length } });
     const rows = entries.map((e) => [e.date, e.activity, e.minutes, hours(e.minutes), e.status, e.flagged ? 'ja' : '', e.decidedBy ?? '', e.reflection ?? '']);
-    return stringify([['datum', 'aktivitet', 'minuter', 'timmar', 'status', 'kontrollera', 'beslut av', 'reflektion'], ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+    return toCsv(['datum', 'aktivitet', 'minuter', 'timmar', 'status', 'kontrollera', 'beslut av', 'reflektion'], rows);
   }
 
   organisations(): Promise<OrganisationView[]> {
@@ -126,11 +126,7 @@ export class HoursService {
     const report = await this.monthlyReport(organisationId, month);
     await this.audit.record({ actorId: by.id, action: 'export', entity: 'organisation_report', entityId: organisationId, details: { month, format: 'csv' } });
     const rows = (report.helpers ?? []).map((h) => [h.name, hours(h.approvedMinutes), h.fee ?? '']);
-    return stringify([['digivärd', 'godkända timmar', 'arvode (kr)'], ...rows, ['Totalt', hours(report.totalApprovedMinutes), report.totalFee ?? '']], {
-      delimiter: ';',
-      bom: true,
-      record_delimiter: 'windows',
-    });
+    return toCsv(['digivärd', 'godkända timmar', 'arvode (kr)'], [...rows, ['Totalt', hours(report.totalApprovedMinutes), report.totalFee ?? '']]);
   }
 
   async monthlyReportPdf(by: AuthUser, organisationId: string, month: string): Promise<Buffer> {

@@ -12,8 +12,8 @@ import {
   type VisitPage,
   type VisitView,
 } from '@digihjalpen/domain';
-import { stringify } from 'csv-stringify/sync';
 import { currentTime } from '../../common/clock';
+import { toCsv } from '../../common/csv';
 import { AuditService } from '../audit/audit.service';
 import { VisitsRepository } from './visits.repository';
 
@@ -131,7 +131,7 @@ export class VisitsService {
       v.returning,
       v.note ?? '',
     ]);
-    return stringify([header, ...rows], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+    return toCsv(header, rows);
   }
 
   private async categoryKeys(): Promise<Set<string>> {

@@ -1,0 +1,17 @@
+import { stringify } from 'csv-stringify/sync';
+
+// A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Defuses text that a spreadsheet would read as a formula; numbers stay numbers. */
+export function safeCell(value: string | number | boolean | null | undefined): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return value;
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** CSV for Swedish spreadsheets: semicolons, CRLF, UTF-8 with BOM; every text cell defused. */
+export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+  return stringify([[...header], ...rows.map((row) => row.map(safeCell))], { delimiter: ';', bom: true, record_delimiter: 'windows' });
+}
