@@ -14,6 +14,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { BookingsModule } from './modules/bookings/bookings.module';
 import { DeskModule } from './modules/desk/desk.module';
 import { HoursModule } from './modules/hours/hours.module';
+import { InsightsModule } from './modules/insights/insights.module';
 import { OcnModule } from './modules/ocn/ocn.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
@@ -77,6 +78,7 @@ export class AppModule {
         DeskModule,
         HoursModule,
         OcnModule,
+        InsightsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

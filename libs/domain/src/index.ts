@@ -25,3 +25,6 @@ export * from './ocn/ocn.errors';
 export * from './ocn/ocn.rules';
 export * from './hours/hours.views';
 export * from './ocn/ocn.views';
+export * from './insights/insights.types';
+export * from './insights/insights.errors';
+export * from './insights/insights.rules';

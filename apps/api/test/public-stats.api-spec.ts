@@ -1,0 +1,71 @@
+import { aUser, createTestApp, signIn, type TestApp } from './test-app';
+
+describe('GET /api/public/stats: open weekly counts with small numbers suppressed', () => {
+  let t: TestApp;
+  let slug: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+    const helper = await aUser(t.db, 'helper');
+    const site = (
+      await coordinator
+        .post('/api/sites', { name: `Statistikbiblioteket ${Date.now()}`, address: 'Siffergatan 5', directions: '', accessibilityNotes: '', contactPhone: null, timeZone: 'Europe/Stockholm', languages: ['sv'], active: true })
+        .expect(201)
+    ).body;
+    slug = site.slug;
+    const session = (await coordinator.post(`/api/sites/${site.id}/sessions`, { date: '2027-03-30', startTime: '10:00', endTime: '12:00', slotMinutes: 30, seatsPerSlot: 2, dropIn: true, helpersNeeded: 1 }).expect(201)).body;
+    // Week of 29 March: 7 visits (BankID in 6, e-mail in 3, other in 1). Week of 5 April: 2 visits.
+    const visits: [string, string[]][] = [
+      ['2027-03-30', ['bankid', 'email']],
+      ['2027-03-30', ['bankid', 'email']],
+      ['2027-03-30', ['bankid', 'email']],
+      ['2027-03-31', ['bankid']],
+      ['2027-04-01', ['bankid']],
+      ['2027-04-04', ['bankid']],
+      ['2027-04-04', ['other']],
+      ['2027-04-06', ['bankid']],
+      ['2027-04-07', ['bankid']],
+    ];
+    for (const [date, categories] of visits) {
+      await t.db.query(
+        `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, came_via, returning_visitor)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, false, 'own-phone', 'sv', 20, 'solved', 'drop-in', 'unknown')`,
+        [session.id, site.id, date, helper.id, categories],
+      );
+    }
+  });
+  afterAll(() => t.close());
+
+  it('counts per week, site and category, and shows no count from 1 to 4', async () => {
+    const res = await t.http().get('/api/public/stats?from=2027-03-29&to=2027-04-11').expect(200).expect('Cache-Control', 'public, max-age=3600');
+    expect(res.body).toMatchObject({ from: '2027-03-29', to: '2027-04-11', suppressedBelow: 5 });
+    const mine = <T extends { site: string }>(list: T[]) => list.filter((r) => r.site === slug);
+    expect(mine(res.body.totals)).toEqual([
+      expect.objectContaining({ weekStart: '2027-03-29', visits: 7 }),
+      expect.objectContaining({ weekStart: '2027-04-05', visits: null }),
+    ]);
+    expect(mine(res.body.rows).map((r: { weekStart: string; category: string; visits: number | null }) => [r.weekStart, r.category, r.visits])).toEqual([
+      ['2027-03-29', 'bankid', 6],
+      ['2027-03-29', 'email', null],
+      ['2027-03-29', 'other', null],
+      ['2027-04-05', 'bankid', null],
+    ]);
+    expect(mine(res.body.rows)[0]).toMatchObject({ categoryLabel: 'BankID och e-legitimation' });
+    expect(JSON.stringify(res.body)).not.toMatch(/"visits":[1-4][,}]/);
+  });
+
+  it('offers the same as CSV, with suppressed cells written as <5', async () => {
+    const csv = (await t.http().get('/api/public/stats.csv?from=2027-03-29&to=2027-04-11').expect(200).expect('Content-Type', /text\/csv/)).text;
+    expect(csv).toContain(`2027-03-29;${slug};`);
+    expect(csv).toMatch(new RegExp(`2027-03-29;${slug};[^;]*;email;E-post;<5`));
+    expect(csv).not.toMatch(/;[1-4]\r\n/);
+  });
+
+  it('refuses reversed ranges, ranges over five years and bad dates clearly', async () => {
+    expect((await t.http().get('/api/public/stats?from=2027-04-11&to=2027-03-29').expect(400)).body).toMatchObject({ code: 'INVALID_RANGE', fields: { to: expect.any(String) } });
+    await t.http().get('/api/public/stats?from=2020-01-01&to=2027-01-01').expect(400);
+    await t.http().get('/api/public/stats?from=yesterday').expect(400);
+    await t.http().get('/api/public/stats').expect(200);
+  });
+});
