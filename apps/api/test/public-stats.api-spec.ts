@@ -45,7 +45,8 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
       expect.objectContaining({ weekStart: '2027-03-29', visits: 7 }),
       expect.objectContaining({ weekStart: '2027-04-05', visits: null }),
     ]);
-    expect(mine(res.body.rows).map((r: { weekStart: string; category: string; visits: number | null }) => [r.weekStart, r.category, r.visits])).toEqual([
+    type Row = { site: string; weekStart: string; category: string; visits: number | null };
+    expect(mine<Row>(res.body.rows).map((r) => [r.weekStart, r.category, r.visits])).toEqual([
       ['2027-03-29', 'bankid', 6],
       ['2027-03-29', 'email', null],
       ['2027-03-29', 'other', null],
