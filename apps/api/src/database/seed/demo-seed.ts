@@ -35,6 +35,7 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       schedulesAdded += 1;
     }
     if (users.raw.length) await seedOrganisationsAndHours(tx, now);
+    if (sites.raw.length) await seedPastVisits(tx, now);
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
 }
@@ -88,5 +89,44 @@ async function seedOrganisationsAndHours(tx: EntityManager, now: Date): Promise<
          FROM app_user u, app_user c WHERE u.email = $1 AND c.email = $8`,
       [h.email, date, h.minutes, h.activity, h.reflection, h.approved, now, coordinator],
     );
+  }
+}
+
+const PAST_WEEKS = 6;
+const CATEGORY_CYCLE = [['bankid'], ['email', 'passwords'], ['healthcare'], ['income-support', 'civic-information'], ['scams'], ['bankid', 'digital-mail'], ['job-search'], ['phone-basics']];
+
+/**
+ * Six past weeks of the central library's Tuesday drop-in with logged visits, so that statistics and
+ * the open stats endpoint show something. Deterministic: the same seed gives the same numbers.
+ */
+async function seedPastVisits(tx: EntityManager, now: Date): Promise<void> {
+  const [site] = (await tx.query(`SELECT id FROM site WHERE slug = 'stadsbiblioteket'`)) as { id: string }[];
+  const [helper] = (await tx.query(`SELECT id FROM app_user WHERE email = 'helper@example.org'`)) as { id: string }[];
+  if (!site || !helper) return;
+  for (let week = 1; week <= PAST_WEEKS; week += 1) {
+    const day = new Date(now.getTime() - week * 7 * 86_400_000);
+    const tuesday = new Date(day.getTime() - ((day.getUTCDay() + 5) % 7) * 86_400_000); // the Tuesday of that week
+    const date = tuesday.toISOString().slice(0, 10);
+    const [session] = (await tx.query(
+      `INSERT INTO session (site_id, starts_at, ends_at) VALUES ($1, ($2 || ' 10:00')::timestamp AT TIME ZONE 'Europe/Stockholm', ($2 || ' 12:00')::timestamp AT TIME ZONE 'Europe/Stockholm')
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [site.id, date],
+    )) as { id: string }[];
+    if (!session) continue;
+    await tx.query(`INSERT INTO shift (session_id, helper_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [session.id, helper.id]);
+    const visits = 5 + ((week * 3) % 4);
+    for (let i = 0; i < visits; i += 1) {
+      const categories = CATEGORY_CYCLE[(week + i) % CATEGORY_CYCLE.length] ?? ['other'];
+      await tx.query(
+        `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, referred_to, came_via, returning_visitor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [
+          randomUUID(), session.id, site.id, date, helper.id, categories, i % 3 === 0,
+          (['own-phone', 'own-laptop', 'library-computer', 'none'] as const)[i % 4], i % 4 === 1 ? 'ar' : 'sv', 15 + ((i * 7) % 30),
+          i % 5 === 4 ? 'referred' : i % 3 === 2 ? 'partly' : 'solved', i % 5 === 4 ? 'social-services' : null,
+          (['drop-in', 'booked', 'skills-centre', 'library-staff'] as const)[i % 4], (['yes', 'no', 'unknown'] as const)[i % 3],
+        ],
+      );
+    }
   }
 }
