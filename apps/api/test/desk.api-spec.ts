@@ -127,7 +127,9 @@ describe('the helper desk: today, check-ins, visits, hours and the session repor
     pinClock(at('2026-11-23T13:00:00Z'));
     await other.session.post(`/api/desk/sessions/${sessionId}/check-in`).expect(204);
     pinClock(at('2026-11-23T15:00:00Z'));
+    expect((await other.session.post(`/api/desk/sessions/${sessionId}/check-in`).expect(409)).body.code).toBe('SESSION_OVER');
     expect(await t.app.get(DeskService).closeForgottenShifts()).toBe(1);
+    expect(await t.app.get(DeskService).closeForgottenShifts()).toBe(0);
     const [forgotten] = await t.db.query(`SELECT minutes, flagged FROM hours_entry WHERE helper_id = $1`, [other.id]);
     expect(forgotten).toEqual({ minutes: 75, flagged: true });
     pinClock(TEST_NOW);

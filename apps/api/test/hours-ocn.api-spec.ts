@@ -123,17 +123,34 @@ describe('hours, organisations and OCN portfolios', () => {
     }
   });
 
-  it('lets coordinators edit the catalogue, but not remove a criterion that has evidence', async () => {
+  it('lets coordinators edit the catalogue, but not remove a criterion that has evidence, nor change a signed-off module', async () => {
     const input = {
       title: module.title,
       level: module.level,
       credits: module.credits,
       outcomes: module.outcomes.map((o) => ({ text: o.text, criteria: o.criteria.map((c) => ({ id: c.id, text: c.text })) })),
     };
-    const edited = (await anna.put(`/api/ocn/modules/${module.id}`, { ...input, outcomes: [...input.outcomes, { text: 'Kunna lära sig av andra', criteria: [{ text: 'Be om återkoppling.' }] }] }).expect(200)).body;
-    expect(edited.outcomes.at(-1)).toMatchObject({ number: 4, criteria: [{ number: '4.1', text: 'Be om återkoppling.' }] });
+    const addOutcome = { ...input, outcomes: [...input.outcomes, { text: 'Kunna lära sig av andra', criteria: [{ text: 'Be om återkoppling.' }] }] };
+    // The module has a quality-assured assessment (previous test): its credit must not change afterwards.
+    expect((await anna.put(`/api/ocn/modules/${module.id}`, addOutcome).expect(409)).body.code).toBe('MODULE_SIGNED_OFF');
     expect((await anna.put(`/api/ocn/modules/${module.id}`, { ...input, outcomes: input.outcomes.slice(1) }).expect(409)).body.code).toBe('CRITERION_IN_USE');
+    const reworded = { ...input, outcomes: input.outcomes.map((o, i) => (i === 0 ? { ...o, text: `${o.text} (omformulerat)` } : o)) };
+    expect((await anna.put(`/api/ocn/modules/${module.id}`, reworded).expect(200)).body.outcomes[0].text).toMatch(/omformulerat/);
+
+    const created = (await anna.post('/api/ocn/modules', { ...addOutcome, title: 'Egen modul', outcomes: addOutcome.outcomes.slice(-1) }).expect(201)).body;
+    expect(created.outcomes).toEqual([expect.objectContaining({ number: 1, criteria: [expect.objectContaining({ number: '1.1', text: 'Be om återkoppling.' })] })]);
+    expect((await anna.post('/api/ocn/modules', { ...input, title: 'Stöld av kriterier' }).expect(400)).body.code).toBe('INVALID_MODULE');
+    await anna.put(`/api/ocn/modules/${created.id}`, { ...addOutcome, title: 'Egen modul', outcomes: [{ text: 'x', criteria: [{ id: 'x', text: 'y' }] }] }).expect(400);
     await anna.put(`/api/ocn/modules/${module.id}`, { ...input, level: 4, credits: 0 }).expect(400);
     await helper.session.put(`/api/ocn/modules/${module.id}`, input).expect(403);
   });
+
+  it('keeps unapproved or other people\'s hours out of a portfolio', async () => {
+    const base = `/api/ocn/portfolios/${helper.id}/modules/${module.id}`;
+    const criterion = module.outcomes[0]?.criteria[0]?.id;
+    const pending = (await helper.session.post('/api/hours', { date: '2026-11-22', minutes: 45, activity: 'other' }).expect(201)).body;
+    await helper.session.post(`${base}/evidence`, { kind: 'reflection', criterionIds: [criterion], text: 'x', hoursEntryIds: [pending.id] }).expect(400);
+    await helper.session.post(`${base}/evidence`, { kind: 'hours', criterionIds: [criterion], text: '', hoursEntryIds: [pending.id] }).expect(400);
+  });
+
 });

@@ -1,4 +1,5 @@
-import { aUser, createTestApp, signIn, type TestApp } from './test-app';
+import { pinClock } from '../src/common/clock';
+import { aUser, createTestApp, signIn, TEST_NOW, type TestApp } from './test-app';
 
 describe('GET /api/public/stats: open weekly counts with small numbers suppressed', () => {
   let t: TestApp;
@@ -34,12 +35,20 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
         [session.id, site.id, date, helper.id, categories],
       );
     }
+    // Only finished weeks are published: "now" moves past the weeks the visits are in.
+    pinClock(new Date('2027-04-20T12:00:00Z'));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    pinClock(TEST_NOW);
+    await t.close();
+  });
 
   it('counts per week, site and category, and shows no count from 1 to 4', async () => {
     const res = await t.http().get('/api/public/stats?from=2027-03-29&to=2027-04-11').expect(200).expect('Cache-Control', 'public, max-age=3600');
     expect(res.body).toMatchObject({ from: '2027-03-29', to: '2027-04-11', suppressedBelow: 5 });
+    // A single day is widened to its week: differencing two ranges cannot isolate one visit.
+    const day = await t.http().get('/api/public/stats?from=2027-03-30&to=2027-03-30').expect(200);
+    expect(day.body).toMatchObject({ from: '2027-03-29', to: '2027-04-04' });
     const mine = <T extends { site: string }>(list: T[]) => list.filter((r) => r.site === slug);
     expect(mine(res.body.totals)).toEqual([
       expect.objectContaining({ weekStart: '2027-03-29', visits: 7 }),

@@ -47,6 +47,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case VisitErrorCode.ClientIdTaken:
     case VisitErrorCode.NotCheckedIn:
     case VisitErrorCode.AlreadyCheckedOut:
+    case VisitErrorCode.SessionOver:
     case VisitErrorCode.ReportExists:
     case HoursErrorCode.HoursOverlap:
     case HoursErrorCode.HoursLocked:
@@ -54,6 +55,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case OcnErrorCode.NotAssessed:
     case OcnErrorCode.AlreadySignedOff:
     case OcnErrorCode.CriterionInUse:
+    case OcnErrorCode.ModuleSignedOff:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:

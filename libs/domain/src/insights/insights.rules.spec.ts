@@ -28,7 +28,11 @@ describe('statsRange', () => {
     }
     return undefined;
   };
-  it('defaults to the last 12 weeks up to today', () => expect(statsRange({}, '2027-03-31')).toEqual({ from: '2027-01-11', to: '2027-03-31' }));
+  it('defaults to the last 12 finished weeks', () => expect(statsRange({}, '2027-03-31')).toEqual({ from: '2027-01-04', to: '2027-03-28' }));
+  it('widens any range to whole weeks and never reaches into the current week', () => {
+    expect(statsRange({ from: '2027-03-03', to: '2027-03-09' }, '2027-03-31')).toEqual({ from: '2027-03-01', to: '2027-03-14' });
+    expect(statsRange({ from: '2027-03-03', to: '2027-04-30' }, '2027-03-31')).toEqual({ from: '2027-03-01', to: '2027-03-28' });
+  });
   it('refuses reversed ranges, ranges over five years and bad dates', () => {
     expect(code(() => statsRange({ from: '2027-02-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2020-01-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);

@@ -22,15 +22,22 @@ export function weekStartOf(date: LocalDate): LocalDate {
   return addDays(date, -((day + 6) % 7));
 }
 
-/** A date range from the query: both dates valid, not reversed, at most five years; default the last 12 weeks. */
+/**
+ * The weeks to publish: both dates valid, not reversed, at most five years; default the last 12 weeks.
+ * Only whole, finished ISO weeks are counted (from a Monday to a Sunday before this week), so that
+ * comparing two overlapping ranges, or the same range a day later, cannot reveal a count of 1–4.
+ */
 export function statsRange(query: { from?: string; to?: string }, today: LocalDate): { from: LocalDate; to: LocalDate } {
-  const to = query.to ?? today;
-  const from = query.from ?? addDays(weekStartOf(to), -7 * (DEFAULT_WEEKS - 1));
+  const lastSunday = addDays(weekStartOf(today), -1);
+  const requestedTo = query.to ?? lastSunday;
+  const requestedFrom = query.from ?? addDays(weekStartOf(requestedTo), -7 * (DEFAULT_WEEKS - 1));
   const fields: Record<string, string> = {};
-  if (!isLocalDate(from)) fields['from'] = 'Write the date as YYYY-MM-DD.';
-  if (!isLocalDate(to)) fields['to'] = 'Write the date as YYYY-MM-DD.';
+  if (!isLocalDate(requestedFrom)) fields['from'] = 'Write the date as YYYY-MM-DD.';
+  if (!isLocalDate(requestedTo)) fields['to'] = 'Write the date as YYYY-MM-DD.';
   if (Object.keys(fields).length) throw InsightsError.invalidRange(fields);
-  if (from > to) throw InsightsError.invalidRange({ to: 'The end date is before the start date.' });
-  if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: 'Choose at most five years at a time.' });
-  return { from, to };
+  if (requestedFrom > requestedTo) throw InsightsError.invalidRange({ to: 'The end date is before the start date.' });
+  if ((Date.parse(requestedTo) - Date.parse(requestedFrom)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: 'Choose at most five years at a time.' });
+  const from = weekStartOf(requestedFrom);
+  const sunday = addDays(weekStartOf(requestedTo), 6);
+  return { from, to: sunday < lastSunday ? sunday : lastSunday };
 }

@@ -8,6 +8,7 @@ export enum OcnErrorCode {
   AlreadySignedOff = 'ALREADY_SIGNED_OFF',
   ModuleNotFound = 'MODULE_NOT_FOUND',
   CriterionInUse = 'CRITERION_IN_USE',
+  ModuleSignedOff = 'MODULE_SIGNED_OFF',
 }
 
 export class OcnError extends DomainError<OcnErrorCode> {
@@ -28,6 +29,9 @@ export class OcnError extends DomainError<OcnErrorCode> {
   }
   static moduleNotFound(): OcnError {
     return new OcnError(OcnErrorCode.ModuleNotFound, 'Modulen finns inte.');
+  }
+  static moduleSignedOff(): OcnError {
+    return new OcnError(OcnErrorCode.ModuleSignedOff, 'Modulen har kvalitetssäkrade bedömningar: kriterier kan formuleras om men inte läggas till eller tas bort. Skapa en ny modul i stället.');
   }
   static criterionInUse(): OcnError {
     return new OcnError(OcnErrorCode.CriterionInUse, 'Ett kriterium som har bevis eller en bedömning kan inte tas bort. Ändra texten i stället.');

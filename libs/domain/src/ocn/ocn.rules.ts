@@ -111,6 +111,7 @@ export function parseEvidence(body: unknown, criteria: ReadonlySet<string>): Evi
   if ((kind === 'reflection' || kind === 'witness-statement' || kind === 'observation') && !text) fields['text'] = 'Skriv texten.';
   const hours = raw['hoursEntryIds'] ?? [];
   if (!Array.isArray(hours) || !hours.every((h) => typeof h === 'string' && UUID.test(h))) fields['hoursEntryIds'] = 'Välj timmar i listan.';
+  else if (kind !== 'hours' && hours.length > 0) fields['hoursEntryIds'] = 'Timmar kopplas bara som bevis av sorten godkända timmar.';
   if (Object.keys(fields).length) throw OcnError.invalid(fields);
   return { kind: kind as EvidenceInput['kind'], criterionIds: [...new Set(ids as string[])], text, hoursEntryIds: [...new Set(hours as string[])] };
 }

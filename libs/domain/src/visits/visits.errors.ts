@@ -9,6 +9,7 @@ export enum VisitErrorCode {
   ClientIdTaken = 'CLIENT_ID_TAKEN',
   NotCheckedIn = 'NOT_CHECKED_IN',
   AlreadyCheckedOut = 'ALREADY_CHECKED_OUT',
+  SessionOver = 'SESSION_OVER',
   ReportExists = 'REPORT_EXISTS',
   EquipmentIssueNotFound = 'EQUIPMENT_ISSUE_NOT_FOUND',
 }
@@ -34,6 +35,9 @@ export class VisitError extends DomainError<VisitErrorCode> {
   }
   static notCheckedIn(): VisitError {
     return new VisitError(VisitErrorCode.NotCheckedIn, 'Checka in på passet först.');
+  }
+  static sessionOver(): VisitError {
+    return new VisitError(VisitErrorCode.SessionOver, 'Träffen är redan slut. Rapportera tiden som du arbetade under Mina timmar.');
   }
   static alreadyCheckedOut(): VisitError {
     return new VisitError(VisitErrorCode.AlreadyCheckedOut, 'Du har redan checkat ut från passet.');

@@ -42,8 +42,10 @@ export class BookingMails implements OnModuleInit {
       await this.mail.send({ to: booking.email, ...bookingMail(job.kind, booking, links, next) });
     } catch (error) {
       if (job.kind === 'reminder') await this.repo.releaseReminder(booking.id);
-      this.logger.warn(`E-mail (${job.kind}) for a booking failed, will retry: ${(error as Error).message}`);
-      throw error;
+      // SMTP replies often quote the address: log and keep only the codes.
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      this.logger.warn(`E-mail (${job.kind}) for a booking failed (${code ?? 'error'} ${responseCode ?? ''}), will retry`);
+      throw new Error(`SMTP ${code ?? 'error'} ${responseCode ?? ''}`.trim());
     }
   }
 

@@ -177,6 +177,10 @@ export class BookingsRepository {
     return rows.map(toSlot);
   }
 
+  async shareSessionsOf(tx: EntityManager, slotIds: string[]): Promise<void> {
+    await tx.query(`SELECT 1 FROM session WHERE id IN (SELECT session_id FROM slot WHERE id = ANY($1::uuid[])) ORDER BY id FOR SHARE`, [slotIds]);
+  }
+
   /** Locks the slots in id order, so two moves in opposite directions cannot deadlock. */
   async lockSlots(tx: EntityManager, slotIds: string[]): Promise<void> {
     await tx.query(`SELECT 1 FROM slot WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [slotIds]);

@@ -118,6 +118,8 @@ export class BookingsService implements OnModuleInit {
     if (slotId === booking.slot.id) return booking;
     await this.withCapacityCheck(slotId, language, now, () =>
       this.repo.transaction(async (tx) => {
+        // Sessions before slots, the order a session cancellation takes them in: no deadlock.
+        await this.repo.shareSessionsOf(tx, [booking.slot.id, slotId]);
         await this.repo.lockSlots(tx, [booking.slot.id, slotId]);
         const slot = await this.bookableSlot(tx, slotId, language, now);
         if (!(await this.repo.move(tx, booking.id, slotId))) throw BookingError.alreadyCancelled(language);

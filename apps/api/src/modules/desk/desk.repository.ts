@@ -123,7 +123,8 @@ export class DeskRepository {
 
   /** Closes a shift and creates its pending hours entry, in the caller's transaction. */
   async closeShift(tx: EntityManager, shift: { id: string; helperId: string }, end: Date, minutes: number, date: string, flagged: boolean): Promise<void> {
-    await tx.query(`UPDATE shift SET checked_out_at = $2 WHERE id = $1`, [shift.id, end]);
+    const [closed] = (await tx.query(`UPDATE shift SET checked_out_at = $2 WHERE id = $1 AND checked_out_at IS NULL RETURNING id`, [shift.id, end])) as [unknown[], number];
+    if (closed.length === 0) return; // checked out meanwhile
     await tx.query(
       `INSERT INTO hours_entry (helper_id, shift_id, date, minutes, activity, status, flagged) VALUES ($1, $2, $3, $4, 'session', 'pending', $5)
        ON CONFLICT (shift_id) DO NOTHING`,

@@ -56,6 +56,7 @@ export class DeskService implements OnModuleInit {
     const shift = await this.ownShift(helper, sessionId);
     if (shift.session.status === 'cancelled') throw VisitError.cancelled();
     if (localDateOf(shift.session.start, shift.session.timeZone) !== localDateOf(now, shift.session.timeZone)) throw VisitError.notStarted();
+    if (shift.session.end <= now) throw VisitError.sessionOver();
     if (shift.checkedOutAt) throw VisitError.alreadyCheckedOut();
     await this.repo.checkIn(shift.id, now);
   }
@@ -74,9 +75,18 @@ export class DeskService implements OnModuleInit {
 
   async closeForgottenShifts(now = currentTime()): Promise<number> {
     const shifts = await this.repo.forgottenShifts(now);
-    for (const shift of shifts) await this.repo.transaction((tx) => this.closeForgotten(tx, shift));
-    if (shifts.length) this.logger.log(`Closed ${shifts.length} shifts nobody checked out of`);
-    return shifts.length;
+    let closed = 0;
+    for (const shift of shifts) {
+      // One shift's problem must not keep the others open.
+      try {
+        await this.repo.transaction((tx) => this.closeForgotten(tx, shift));
+        closed += 1;
+      } catch (error) {
+        this.logger.error(`Could not close a forgotten shift (${shift.id}): ${(error as Error).message}`);
+      }
+    }
+    if (closed) this.logger.log(`Closed ${closed} shifts nobody checked out of`);
+    return closed;
   }
 
   async setAttendance(helper: AuthUser, bookingId: string, attendance: Attendance | null): Promise<void> {
@@ -118,7 +128,8 @@ export class DeskService implements OnModuleInit {
 
   private async closeForgotten(tx: EntityManager, shift: ShiftRow): Promise<void> {
     if (!shift.checkedInAt) return;
-    const { end, minutes, flagged } = closeShift(shift.checkedInAt, null, shift.session.end);
+    const end = shift.session.end > shift.checkedInAt ? shift.session.end : shift.checkedInAt;
+    const { minutes, flagged } = closeShift(shift.checkedInAt, null, end);
     await this.repo.closeShift(tx, shift, end, minutes, localDateOf(shift.checkedInAt, shift.session.timeZone), flagged);
   }
 

@@ -123,8 +123,17 @@ export class HoursRepository {
     return rows[0] ? toOrganisation(rows[0]) : null;
   }
 
-  /** Inserts or updates; null when another organisation has the name. */
+  /** Inserts or updates; null when another organisation has the name (also when a rename races another). */
   async saveOrganisation(o: Omit<OrganisationView, 'id'> & { id?: string }): Promise<OrganisationView | null> {
+    try {
+      return await this.writeOrganisation(o);
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') return null;
+      throw error;
+    }
+  }
+
+  private async writeOrganisation(o: Omit<OrganisationView, 'id'> & { id?: string }): Promise<OrganisationView | null> {
     const rows: RawOrganisation[] = o.id
       ? ((await this.db.query(
           `UPDATE organisation SET name = $2, fee_recipient = $3, hourly_rate = $4 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM organisation WHERE name = $2 AND id <> $1)

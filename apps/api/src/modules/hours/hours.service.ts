@@ -52,7 +52,7 @@ export class HoursService {
       await this.repo.lockHelper(tx, helper.id);
       assertHoursFitTheDay(input, await this.repo.sameDay(tx, helper.id, input.date));
       const created = await this.repo.insert(tx, helper.id, input);
-      await this.audit.record({ actorId: helper.id, action: 'create', entity: 'hours_entry', entityId: created, details: { ...input } }, tx);
+      await this.audit.record({ actorId: helper.id, action: 'create', entity: 'hours_entry', entityId: created, details: { date: input.date, minutes: input.minutes, activity: input.activity } }, tx);
       return created;
     });
     const entry = await this.repo.find(id);

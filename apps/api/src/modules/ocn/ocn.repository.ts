@@ -62,9 +62,17 @@ export class OcnRepository {
     return moduleId;
   }
 
+  async lockModule(tx: EntityManager, id: string): Promise<boolean> {
+    return ((await tx.query(`SELECT 1 FROM ocn_module WHERE id = $1 FOR UPDATE`, [id])) as unknown[]).length === 1;
+  }
+
+  async hasSignOff(moduleId: string, tx: EntityManager): Promise<boolean> {
+    return ((await tx.query(`SELECT 1 FROM assessment WHERE module_id = $1 AND quality_assurer_id IS NOT NULL LIMIT 1`, [moduleId])) as unknown[]).length === 1;
+  }
+
   /** Ids of criteria of the module that have evidence or a decision. */
-  async criteriaInUse(moduleId: string): Promise<Set<string>> {
-    const rows: { id: string }[] = await this.db.query(
+  async criteriaInUse(moduleId: string, tx: EntityManager = this.db.manager): Promise<Set<string>> {
+    const rows: { id: string }[] = await tx.query(
       `SELECT c.id FROM ocn_criterion c JOIN ocn_outcome o ON o.id = c.outcome_id
         WHERE o.module_id = $1 AND (EXISTS (SELECT 1 FROM evidence_criterion ec WHERE ec.criterion_id = c.id)
                                    OR EXISTS (SELECT 1 FROM assessment_decision d WHERE d.criterion_id = c.id))`,
@@ -83,7 +91,7 @@ export class OcnRepository {
       `SELECT e.id, e.kind, e.text, e.statistics, a.name AS "authorName", e.created_at AS "createdAt",
               coalesce((SELECT array_agg(ec.criterion_id ORDER BY ec.criterion_id) FROM evidence_criterion ec WHERE ec.evidence_id = e.id), '{}') AS "criterionIds",
               coalesce((SELECT json_agg(json_build_object('id', h.id, 'date', to_char(h.date, 'YYYY-MM-DD'), 'minutes', h.minutes, 'activity', h.activity) ORDER BY h.date)
-                          FROM hours_entry h WHERE h.id = ANY(e.hours_entry_ids)), '[]') AS hours
+                          FROM hours_entry h WHERE h.id = ANY(e.hours_entry_ids) AND h.helper_id = e.helper_id AND h.status = 'approved'), '[]') AS hours
          FROM evidence e JOIN app_user a ON a.id = e.author_id
         WHERE e.helper_id = $1 AND e.module_id = $2 ORDER BY e.created_at`,
       [helperId, moduleId],
@@ -93,6 +101,8 @@ export class OcnRepository {
 
   async insertEvidence(helperId: string, moduleId: string, input: EvidenceInput, statistics: Record<string, number> | null, authorId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
+      // Shares the module's lock with catalogue edits: a criterion cannot disappear under new evidence.
+      await tx.query(`SELECT 1 FROM ocn_module WHERE id = $1 FOR SHARE`, [moduleId]);
       const [row] = (await tx.query(
         `INSERT INTO evidence (helper_id, module_id, kind, text, hours_entry_ids, statistics, author_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [helperId, moduleId, input.kind, input.text, input.hoursEntryIds, statistics === null ? null : JSON.stringify(statistics), authorId],
@@ -144,6 +154,7 @@ export class OcnRepository {
   }
 
   async saveAssessment(tx: EntityManager, helperId: string, moduleId: string, assessorId: string, at: Date, decisions: Readonly<Record<string, CriterionDecision>>): Promise<void> {
+    await tx.query(`SELECT 1 FROM ocn_module WHERE id = $1 FOR SHARE`, [moduleId]);
     const [row] = (await tx.query(
       `INSERT INTO assessment (helper_id, module_id, assessor_id, assessed_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (helper_id, module_id) DO UPDATE SET assessor_id = excluded.assessor_id, assessed_at = excluded.assessed_at

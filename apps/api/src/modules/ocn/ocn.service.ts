@@ -45,15 +45,21 @@ export class OcnService {
 
   async saveModule(by: AuthUser, body: unknown, id?: string): Promise<OcnModule> {
     const input = parseModuleInput(body);
-    if (id) {
-      const current = await this.module(id);
-      const known = new Set(criteriaOf(current).map((c) => c.id));
-      const kept = new Set(input.outcomes.flatMap((o) => o.criteria.map((c) => c.id)).filter((c): c is string => !!c));
-      if ([...kept].some((c) => !known.has(c))) throw OcnError.invalid({ outcomes: 'Ett kriterium hör inte till den här modulen.' });
-      const inUse = await this.repo.criteriaInUse(id);
-      if ([...inUse].some((c) => !kept.has(c))) throw OcnError.criterionInUse();
-    }
+    const kept = new Set(input.outcomes.flatMap((o) => o.criteria.map((c) => c.id)).filter((c): c is string => !!c));
+    const added = input.outcomes.some((o) => o.criteria.some((c) => !c.id));
+    if (!id && kept.size) throw OcnError.invalid({ outcomes: 'En ny modul har bara nya kriterier (utan id).' });
     const saved = await this.repo.transaction(async (tx) => {
+      if (id) {
+        // Locked, so evidence or a decision cannot reach a criterion while it is being removed.
+        if (!(await this.repo.lockModule(tx, id))) throw OcnError.moduleNotFound();
+        const [current] = await this.repo.modules(id, tx);
+        const known = new Set(criteriaOf(current as OcnModule).map((c) => c.id));
+        if ([...kept].some((c) => !known.has(c))) throw OcnError.invalid({ outcomes: 'Ett kriterium hör inte till den här modulen.' });
+        const removed = [...known].some((c) => !kept.has(c));
+        if ([...(await this.repo.criteriaInUse(id, tx))].some((c) => !kept.has(c))) throw OcnError.criterionInUse();
+        // Signed-off credit must not change afterwards: criteria can be reworded, not added or removed.
+        if ((added || removed) && (await this.repo.hasSignOff(id, tx))) throw OcnError.moduleSignedOff();
+      }
       const moduleId = await this.repo.saveModule(tx, input, id);
       await this.audit.record({ actorId: by.id, action: id ? 'update' : 'create', entity: 'ocn_module', entityId: moduleId, details: { title: input.title } }, tx);
       return moduleId;

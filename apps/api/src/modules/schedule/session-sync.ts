@@ -59,6 +59,9 @@ export async function syncScheduleSessions(
 ): Promise<SyncResult> {
   const today = localDateOf(now, site.timeZone);
   const desired = expandSchedule(schedule, { from: today, to: horizonEnd(today, SESSION_HORIZON_WEEKS) }, site.timeZone);
+  // Lock the candidates first; "in use" is then read in a new statement that sees every booking committed
+  // before the lock was granted (a booking share-locks its session), so none is deleted under a booking.
+  await tx.query(`SELECT 1 FROM session WHERE schedule_id = $1 AND starts_at > $2 AND status = 'planned' FOR UPDATE`, [schedule.id, now]);
   const rows: { id: string; starts_at: Date; ends_at: Date; in_use: boolean }[] = await tx.query(
     `SELECT s.id, s.starts_at, s.ends_at,
             EXISTS (SELECT 1 FROM slot sl WHERE sl.session_id = s.id AND sl.booked > 0)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MANUAL_ACTIVITIES, type HoursEntryView, type HoursInput, type MonthlyReportView, type MyHoursView, type OrganisationView } from '@digihjalpen/domain';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -62,7 +63,12 @@ export class DecidedDto {
 }
 
 export class OrganisationInputDto implements Omit<OrganisationView, 'id'> {
-  @ApiProperty({ example: 'Fontänhuset' }) @IsString() @MinLength(2, { message: 'Skriv organisationens namn.' }) @MaxLength(120) name!: string;
+  @ApiProperty({ example: 'Fontänhuset' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(2, { message: 'Skriv organisationens namn.' })
+  @MaxLength(120)
+  name!: string;
   @ApiProperty({ enum: ['person', 'organisation'] }) @IsIn(['person', 'organisation'], { message: 'Välj vem arvodet betalas till.' }) feeRecipient!: OrganisationView['feeRecipient'];
   @ApiProperty({ type: Number, nullable: true, description: 'SEK per approved hour' })
   @ValidateIf((o: OrganisationInputDto) => o.hourlyRate !== null)

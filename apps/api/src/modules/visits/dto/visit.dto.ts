@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CAME_VIA, DEVICES, OUTCOMES, REFERRED_TO, RETURNING, type VisitCategoryView, type VisitInput, type VisitPage, type VisitView } from '@digihjalpen/domain';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,8 +53,8 @@ export class NewVisitCategoryDto {
 
 export class VisitFilterDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'Välj en plats i listan.' }) siteId?: string;
-  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(DATE, { message: 'Skriv datum som ÅÅÅÅ-MM-DD.' }) from?: string;
-  @ApiPropertyOptional({ example: '2027-12-31' }) @IsOptional() @Matches(DATE, { message: 'Skriv datum som ÅÅÅÅ-MM-DD.' }) to?: string;
+  @ApiPropertyOptional({ example: '2027-01-01' }) @IsOptional() @Matches(DATE, { message: 'Skriv datum som ÅÅÅÅ-MM-DD.' }) @IsISO8601({ strict: true }, { message: 'Det datumet finns inte.' }) from?: string;
+  @ApiPropertyOptional({ example: '2027-12-31' }) @IsOptional() @Matches(DATE, { message: 'Skriv datum som ÅÅÅÅ-MM-DD.' }) @IsISO8601({ strict: true }, { message: 'Det datumet finns inte.' }) to?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) category?: string;
   @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES, { message: 'Välj ett utfall i listan.' }) outcome?: VisitInput['outcome'];
 }
