@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { aBookableSite, book, type BookableSite, type SlotTaken } from './bookings';
-import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
+import { pinClock } from '../src/common/clock';
+import { aUser, createTestApp, signIn, TEST_NOW, type Session, type TestApp } from './test-app';
 
 const seatsLeft = async (t: TestApp, site: BookableSite, slotId: string): Promise<number> => {
   const sessions = (await t.http().get(`/api/public/sites/${site.slug}/sessions?from=2027-03-01&to=2027-04-30`).expect(200)).body as {
@@ -97,6 +98,18 @@ describe('public booking', () => {
     const after = (await t.http().get(`/api/public/bookings/${manageToken}`).expect(200)).body;
     expect(after).toMatchObject({ status: 'cancelled', cancelledBy: 'visitor' });
     await book(t, { slotId }).expect(201);
+  });
+
+  it('keeps a booking whose time has started: no more moves or cancellations', async () => {
+    const site = await aBookableSite(coordinator, { date: '2026-11-24' });
+    const { manageToken } = (await book(t, { slotId: site.slotIds[0] as string }).expect(201)).body;
+    pinClock(new Date('2026-11-24T09:05:00Z')); // 10:05 in Stockholm: the 10:00 time has started
+    try {
+      expect((await t.http().delete(`/api/public/bookings/${manageToken}`).expect(409)).body.code).toBe('BOOKING_STARTED');
+      await t.http().post(`/api/public/bookings/${manageToken}/move`).send({ slotId: site.slotIds[3] }).expect(409);
+    } finally {
+      pinClock(TEST_NOW);
+    }
   });
 
   it('answers a wrong, malformed or revoked token with the same 404, in the asked language', async () => {

@@ -42,6 +42,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.SlotNotBookable:
     case BookingErrorCode.TooManyBookings:
     case BookingErrorCode.BookingCancelled:
+    case BookingErrorCode.BookingStarted:
     case VisitErrorCode.SessionNotStarted:
     case VisitErrorCode.SessionCancelled:
     case VisitErrorCode.ClientIdTaken:

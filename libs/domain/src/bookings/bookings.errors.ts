@@ -9,6 +9,7 @@ export enum BookingErrorCode {
   BookingNotFound = 'BOOKING_NOT_FOUND',
   BookingCancelled = 'BOOKING_CANCELLED',
   Refused = 'BOOKING_REFUSED',
+  BookingStarted = 'BOOKING_STARTED',
 }
 
 /** Every field a booking form can get a message for. */
@@ -39,6 +40,7 @@ interface Texts {
   notFound: string;
   cancelled: string;
   refused: string;
+  started: string;
   fields: Record<FieldProblem, string>;
 }
 
@@ -52,6 +54,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     notFound: 'Vi hittar ingen bokning med den länken.',
     cancelled: 'Bokningen är redan avbokad. Boka en ny tid om du vill komma.',
     refused: 'Vi kunde inte ta emot bokningen. Ring biblioteket så hjälper de dig att boka.',
+    started: 'Tiden har redan börjat och kan inte ändras eller avbokas längre. Ring biblioteket om du behöver hjälp.',
     fields: {
       required: 'Fyll i det här.',
       nameRequired: 'Skriv ditt förnamn eller ett smeknamn.',
@@ -78,6 +81,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     notFound: 'We cannot find a booking with that link.',
     cancelled: 'This booking is already cancelled. Book a new time if you want to come.',
     refused: 'We could not take this booking. Please call the library and they will help you book.',
+    started: 'This time has already started and can no longer be changed or cancelled. Please call the library if you need help.',
     fields: {
       required: 'Please fill this in.',
       nameRequired: 'Write your first name or a nickname.',
@@ -104,6 +108,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     notFound: 'لا نجد حجزًا بهذا الرابط.',
     cancelled: 'هذا الحجز ملغى بالفعل. احجز موعدًا جديدًا إذا أردت الحضور.',
     refused: 'لم نتمكن من استلام الحجز. اتصل بالمكتبة وسيساعدونك في الحجز.',
+    started: 'لقد بدأ هذا الموعد بالفعل ولم يعد من الممكن تغييره أو إلغاؤه. اتصل بالمكتبة إذا احتجت إلى مساعدة.',
     fields: {
       required: 'يرجى ملء هذا الحقل.',
       nameRequired: 'اكتب اسمك الأول أو اسمًا مستعارًا.',
@@ -156,6 +161,9 @@ export class BookingError extends DomainError<BookingErrorCode> {
   }
   static alreadyCancelled(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.BookingCancelled, BOOKING_ERROR_TEXTS[lang].cancelled);
+  }
+  static started(lang: Language): BookingError {
+    return new BookingError(BookingErrorCode.BookingStarted, BOOKING_ERROR_TEXTS[lang].started);
   }
   static refused(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.Refused, BOOKING_ERROR_TEXTS[lang].refused);

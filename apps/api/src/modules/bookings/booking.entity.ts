@@ -58,7 +58,7 @@ export class BookingEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   phone!: string | null;
 
-  /** Normalised e-mail and phone, for the limit on future bookings per person. */
+  /** Keyed hashes of the normalised e-mail and phone, for the limit on future bookings per person. */
   @Index('booking_contact_keys', { synchronize: false })
   @Column({ name: 'contact_keys', type: 'text', array: true, default: () => "'{}'" })
   contactKeys!: string[];

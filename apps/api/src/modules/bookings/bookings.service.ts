@@ -75,7 +75,7 @@ export class BookingsService implements OnModuleInit {
     const created = await this.withCapacityCheck(input.slotId, language, now, () =>
       this.repo.transaction(async (tx) => {
         const slot = await this.bookableSlot(tx, input.slotId, language, now);
-        const keys = contactKeys(input);
+        const keys = contactKeys(input).map((k) => this.tokens.contactKeyHash(k));
         const limit = this.config.limits.futureBookingsPerContact;
         if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, language);
         const manageTokenHash = this.tokens.hashFor(id, 1);
@@ -102,8 +102,10 @@ export class BookingsService implements OnModuleInit {
   }
 
   /** Cancels through the manage link; the seat is free when this returns. Cancelling twice is fine. */
-  async cancel(token: string, lang: Language): Promise<void> {
+  async cancel(token: string, lang: Language, now = currentTime()): Promise<void> {
     const booking = await this.get(token, lang);
+    // After the start the booking belongs to the session's record (came / did not come).
+    if (booking.status === 'confirmed' && booking.slot.start <= now) throw BookingError.started(lang);
     await this.repo.transaction(async (tx) => {
       const cancelled = await this.repo.cancel(tx, booking.id, 'visitor');
       if (cancelled && booking.email) await this.enqueueMail(tx, { bookingId: booking.id, kind: 'cancelled' });
@@ -115,6 +117,7 @@ export class BookingsService implements OnModuleInit {
     const language = booking.language;
     const slotId = parseMoveRequest(body, lang);
     if (booking.status !== 'confirmed') throw BookingError.alreadyCancelled(language);
+    if (booking.slot.start <= now) throw BookingError.started(language);
     if (slotId === booking.slot.id) return booking;
     await this.withCapacityCheck(slotId, language, now, () =>
       this.repo.transaction(async (tx) => {

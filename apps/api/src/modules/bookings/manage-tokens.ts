@@ -35,6 +35,14 @@ export class ManageTokens {
     return createHmac('sha256', this.key).update(`booking-manage:${bookingId}:${version}`).digest('base64url');
   }
 
+  /**
+   * A contact key (normalised e-mail or phone) as stored for the per-contact booking limit: a keyed
+   * hash, so the column holds no readable address or number and matches only under this server's key.
+   */
+  contactKeyHash(key: string): string {
+    return createHmac('sha256', this.key).update(`contact:${key}`).digest('base64url');
+  }
+
   hashFor(bookingId: string, version: number): string {
     return hashSecret(this.tokenFor(bookingId, version));
   }
