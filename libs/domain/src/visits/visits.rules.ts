@@ -1,3 +1,4 @@
+import { localDateOf } from '../schedule/schedule.rules';
 import { VisitError } from './visits.errors';
 import {
   CAME_VIA,
@@ -98,6 +99,18 @@ export function assertCanLogVisit(session: { start: Date; status: 'planned' | 'c
   if (!onShift) throw VisitError.notOnSession();
   if (session.status === 'cancelled') throw VisitError.cancelled();
   if (session.start.getTime() - EARLY_LOGGING_MINUTES * 60_000 > now.getTime()) throw VisitError.notStarted();
+}
+
+/** A helper checks in to their shift on the session's own day, before it has ended, unless it is cancelled or already closed. */
+export function assertCanCheckIn(
+  session: { start: Date; end: Date; status: 'planned' | 'cancelled'; timeZone: string },
+  checkedOutAt: Date | null,
+  now: Date,
+): void {
+  if (session.status === 'cancelled') throw VisitError.cancelled();
+  if (localDateOf(session.start, session.timeZone) !== localDateOf(now, session.timeZone)) throw VisitError.notStarted();
+  if (session.end <= now) throw VisitError.sessionOver();
+  if (checkedOutAt) throw VisitError.alreadyCheckedOut();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
+  assertCanCheckIn,
   closeShift,
   localDateOf,
   parseSessionReport,
@@ -54,10 +55,7 @@ export class DeskService implements OnModuleInit {
 
   async checkIn(helper: AuthUser, sessionId: string, now = currentTime()): Promise<void> {
     const shift = await this.ownShift(helper, sessionId);
-    if (shift.session.status === 'cancelled') throw VisitError.cancelled();
-    if (localDateOf(shift.session.start, shift.session.timeZone) !== localDateOf(now, shift.session.timeZone)) throw VisitError.notStarted();
-    if (shift.session.end <= now) throw VisitError.sessionOver();
-    if (shift.checkedOutAt) throw VisitError.alreadyCheckedOut();
+    assertCanCheckIn(shift.session, shift.checkedOutAt, now);
     await this.repo.checkIn(shift.id, now);
   }
 

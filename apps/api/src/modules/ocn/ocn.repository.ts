@@ -117,11 +117,6 @@ export class OcnRepository {
     return (row as { n: number }).n;
   }
 
-  async approvedMinutes(helperId: string): Promise<number> {
-    const [row] = await this.db.query(`SELECT coalesce(sum(minutes), 0)::int AS n FROM hours_entry WHERE helper_id = $1 AND status = 'approved'`, [helperId]);
-    return (row as { n: number }).n;
-  }
-
   /** Counts per category of the visits the helper logged: their own work, never the help-seekers' data. */
   async visitStatistics(helperId: string): Promise<Record<string, number>> {
     const rows: { category: string; n: number }[] = await this.db.query(

@@ -19,7 +19,8 @@ import {
 import { currentTime } from '../../common/clock';
 import { heading, renderPdf } from '../../common/pdf';
 import { AuditService } from '../audit/audit.service';
-import { OcnRepository, type StoredAssessment } from './ocn.repository';
+import { HoursRepository } from '../hours/hours.repository';
+import { OcnRepository } from './ocn.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVIDENCE_BY_HELPER = new Set(['hours', 'visit-statistics', 'reflection']);
@@ -30,12 +31,12 @@ const KIND_NAMES: Record<string, string> = {
   'witness-statement': 'Vittnesintyg',
   observation: 'Observation',
 };
-const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
 
 @Injectable()
 export class OcnService {
   constructor(
     private readonly repo: OcnRepository,
+    private readonly hours: HoursRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -70,7 +71,7 @@ export class OcnService {
   /** A helper's modules with progress; a helper may only look at their own. */
   async summaries(viewer: AuthUser, helperId: string): Promise<ModuleSummaryView[]> {
     await this.helperVisibleTo(viewer, helperId);
-    const [modules, minutes] = await Promise.all([this.repo.modules(), this.repo.approvedMinutes(helperId)]);
+    const [modules, minutes] = await Promise.all([this.repo.modules(), this.hours.approvedMinutes(helperId)]);
     return Promise.all(
       modules.map(async (module) => {
         const [evidence, assessment] = await Promise.all([this.repo.evidence(helperId, module.id), this.repo.assessment(helperId, module.id)]);
@@ -87,7 +88,7 @@ export class OcnService {
   async portfolio(viewer: AuthUser, helperId: string, moduleId: string): Promise<PortfolioView> {
     const helper = await this.helperVisibleTo(viewer, helperId);
     const module = await this.module(moduleId);
-    const [evidence, assessment, minutes] = await Promise.all([this.repo.evidence(helperId, moduleId), this.repo.assessment(helperId, moduleId), this.repo.approvedMinutes(helperId)]);
+    const [evidence, assessment, minutes] = await Promise.all([this.repo.evidence(helperId, moduleId), this.repo.assessment(helperId, moduleId), this.hours.approvedMinutes(helperId)]);
     return {
       helper,
       module,
@@ -157,7 +158,6 @@ export class OcnService {
   /** The portfolio as a PDF for the validation body; every download is audited. */
   async portfolioPdf(viewer: AuthUser, helperId: string, moduleId: string): Promise<Buffer> {
     const p = await this.portfolio(viewer, helperId, moduleId);
-    const assessment: StoredAssessment = await this.repo.assessment(helperId, moduleId);
     await this.audit.record({ actorId: viewer.id, action: 'export', entity: 'portfolio', entityId: helperId, details: { moduleId } });
     const labels = CATEGORY_LABELS.sv as Record<string, string>;
     return renderPdf({ title: `Portfölj – ${p.module.title} – ${p.helper.name}` }, (doc) => {
@@ -169,7 +169,7 @@ export class OcnService {
       for (const outcome of p.module.outcomes) {
         heading(doc, `Läranderesultat ${outcome.number}: ${outcome.text}`, 13);
         for (const criterion of outcome.criteria) {
-          const decision = assessment.decisions[criterion.id];
+          const decision = p.assessment.decisions[criterion.id];
           doc.moveDown(0.3).font('Helvetica-Bold').text(`${criterion.number} ${criterion.text}`).font('Helvetica');
           doc.text(`Bedömning: ${decision ? (decision.met ? 'Uppfyllt' : 'Inte uppfyllt än') : 'Inte bedömt'}${decision?.comment ? ` – ${decision.comment}` : ''}`);
           const evidence = p.evidence.filter((e) => e.criterionIds.includes(criterion.id));
@@ -182,8 +182,8 @@ export class OcnService {
         }
       }
       heading(doc, 'Underskrifter');
-      doc.text(`Bedömare: ${assessment.assessorName ?? '–'}, ${date(assessment.assessedAt) || 'ej bedömd'}`);
-      doc.text(`Intern kvalitetssäkrare: ${assessment.qualityAssurerName ?? '–'}, ${date(assessment.qualityAssuredAt) || 'ej kvalitetssäkrad'}`);
+      doc.text(`Bedömare: ${p.assessment.assessorName ?? '–'}, ${p.assessment.assessedAt?.slice(0, 10) ?? 'ej bedömd'}`);
+      doc.text(`Intern kvalitetssäkrare: ${p.assessment.qualityAssurerName ?? '–'}, ${p.assessment.qualityAssuredAt?.slice(0, 10) ?? 'ej kvalitetssäkrad'}`);
       doc.text(`Poäng: ${p.assessment.creditsAwarded} av ${p.module.credits}`);
     });
   }

@@ -1,3 +1,4 @@
+import { aVisitInput as aDomainVisitInput } from '@digihjalpen/domain/testing';
 import { webcrypto } from 'node:crypto';
 import type { DeskBookingView, DeskSessionView, VisitInput, VisitView } from '@digihjalpen/domain';
 
@@ -35,27 +36,9 @@ export class MemoryStorage implements Storage {
   }
 }
 
-let sequence = 0;
-
-/** A drop-in visit as the helper's form sends it; override what the test is about. */
+/** A drop-in visit as the helper's form sends it (the domain's factory, on this file's session); override what the test is about. */
 export function aVisitInput(overrides: Partial<VisitInput> = {}): VisitInput {
-  sequence += 1;
-  return {
-    clientId: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
-    sessionId: '10000000-0000-4000-8000-000000000001',
-    bookingId: null,
-    categories: ['bankid'],
-    civicInformation: false,
-    device: 'own-phone',
-    language: 'sv',
-    durationMinutes: 12,
-    outcome: 'solved',
-    referredTo: null,
-    cameVia: 'drop-in',
-    returning: 'unknown',
-    note: null,
-    ...overrides,
-  };
+  return aDomainVisitInput({ sessionId: '10000000-0000-4000-8000-000000000001', durationMinutes: 12, ...overrides });
 }
 
 /** The API's answer for a stored visit. */
