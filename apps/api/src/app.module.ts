@@ -16,6 +16,7 @@ import { DeskModule } from './modules/desk/desk.module';
 import { HoursModule } from './modules/hours/hours.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { OcnModule } from './modules/ocn/ocn.module';
+import { PartnersModule } from './modules/partners/partners.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
@@ -79,6 +80,7 @@ export class AppModule {
         HoursModule,
         OcnModule,
         InsightsModule,
+        PartnersModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -42,7 +42,7 @@ describe('sign-in', () => {
     const user = await aUser(t.db, 'helper');
     const s = await signIn(t, user);
     const me = await s.get('/api/auth/me').expect(200);
-    expect(me.body).toEqual({ id: user.id, email: user.email, name: expect.any(String), role: 'helper', idleMinutes: 15, queueKey: expect.any(String) });
+    expect(me.body).toEqual({ id: user.id, email: user.email, name: expect.any(String), role: 'helper', partnerId: null, siteId: null, idleMinutes: 15, queueKey: expect.any(String) });
     const res = await t.http().get('/api/auth/me').expect(401);
     expect(res.body.code).toBe('NOT_SIGNED_IN');
   });

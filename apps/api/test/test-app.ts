@@ -38,7 +38,7 @@ export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   pinClock(TEST_NOW);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-app-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), JOB_POLL_SECONDS: '0.5', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), JOB_POLL_SECONDS: '0.5', ...env });
   const mail = await startMailCatcher(path.join(tmp, 'mail'));
   const jobSchema = `jobs_${randomBytes(4).toString('hex')}`;
   const moduleRef = await Test.createTestingModule({
@@ -63,13 +63,30 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
 
 let userSequence = 0;
 
-/** A user with a password, straight into the database (factories, not literals, in every spec). */
-export async function aUser(db: DataSource, role: Role, overrides: { email?: string; password?: string; name?: string } = {}): Promise<{ id: string; email: string; password: string }> {
+/**
+ * A user with a password, straight into the database (factories, not literals, in every spec). A partner
+ * gets a partner organisation of their own unless one is given; library staff need their site.
+ */
+export async function aUser(
+  db: DataSource,
+  role: Role,
+  overrides: { email?: string; password?: string; name?: string; partnerId?: string; siteId?: string } = {},
+): Promise<{ id: string; email: string; password: string; partnerId: string | null; siteId: string | null }> {
   userSequence += 1;
   const email = overrides.email ?? `${role}-${userSequence}-${Date.now()}@example.org`;
   const password = overrides.password ?? 'ett långt testlösenord';
-  const saved = await db.getRepository(UserEntity).save({ email, name: overrides.name ?? `Test ${role} ${userSequence}`, role, passwordHash: await hashPassword(password) });
-  return { id: saved.id, email, password };
+  const partnerId = role === 'partner' ? (overrides.partnerId ?? (await aPartner(db)).id) : null;
+  const siteId = role === 'library-staff' ? (overrides.siteId ?? null) : null;
+  if (role === 'library-staff' && !siteId) throw new Error('aUser: library staff need a siteId');
+  const saved = await db.getRepository(UserEntity).save({ email, name: overrides.name ?? `Test ${role} ${userSequence}`, role, partnerId, siteId, passwordHash: await hashPassword(password) });
+  return { id: saved.id, email, password, partnerId, siteId };
+}
+
+/** A partner organisation with a unique name. */
+export async function aPartner(db: DataSource, name = `Partner ${++userSequence} ${Date.now()}`): Promise<{ id: string; name: string }> {
+  const [row] = (await db.query(`INSERT INTO partner (name) VALUES ($1) RETURNING id, name`, [name])) as { id: string; name: string }[];
+  if (!row) throw new Error('aPartner: no row');
+  return row;
 }
 
 export interface Session {

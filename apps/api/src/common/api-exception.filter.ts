@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, PartnerErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
@@ -19,6 +19,9 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case HoursErrorCode.HoursNotFound:
     case HoursErrorCode.OrganisationNotFound:
     case OcnErrorCode.ModuleNotFound:
+    case PartnerErrorCode.PartnerNotFound:
+    case InsightsErrorCode.UnknownChart:
+    case PartnerErrorCode.ReferralCodeNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
@@ -30,6 +33,10 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case HoursErrorCode.InvalidHours:
     case OcnErrorCode.InvalidModule:
     case InsightsErrorCode.InvalidRange:
+    case InsightsErrorCode.UnknownSite:
+    case AuthErrorCode.InvalidInvitation:
+    case PartnerErrorCode.InvalidPartner:
+    case PartnerErrorCode.InvalidReferralCode:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
@@ -57,6 +64,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case OcnErrorCode.AlreadySignedOff:
     case OcnErrorCode.CriterionInUse:
     case OcnErrorCode.ModuleSignedOff:
+    case PartnerErrorCode.PartnerTaken:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -66,6 +74,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case VisitErrorCode.NotOnSession:
     case HoursErrorCode.SelfApproval:
     case OcnErrorCode.SameAssessorAndAssurer:
+    case PartnerErrorCode.OtherPartner:
+    case PartnerErrorCode.OtherSite:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
       return HttpStatus.GONE;

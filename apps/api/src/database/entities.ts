@@ -10,6 +10,7 @@ import { OrganisationEntity } from '../modules/hours/organisation.entity';
 import { AssessmentDecisionEntity, AssessmentEntity, EvidenceEntity, OcnCriterionEntity, OcnModuleEntity, OcnOutcomeEntity } from '../modules/ocn/ocn.entities';
 import { VisitCategoryEntity } from '../modules/visits/visit-category.entity';
 import { VisitEntity } from '../modules/visits/visit.entity';
+import { PartnerEntity, ReferralCodeEntity, ReferralOpenEntity } from '../modules/partners/partner.entities';
 import { ShiftEntity } from '../modules/helpers/shift.entity';
 import { ScheduleEntity } from '../modules/schedule/schedule.entity';
 import { SessionEntity } from '../modules/schedule/session.entity';
@@ -21,4 +22,5 @@ export const entities = [
   SiteEntity, UserEntity, AuthSessionEntity, InvitationEntity, ScheduleEntity, SessionEntity, SlotEntity, ShiftEntity, BookingEntity,
   VisitEntity, VisitCategoryEntity, HoursEntryEntity, SessionReportEntity, EquipmentIssueEntity, AuditLogEntity,
   OrganisationEntity, OcnModuleEntity, OcnOutcomeEntity, OcnCriterionEntity, EvidenceEntity, AssessmentEntity, AssessmentDecisionEntity,
+  PartnerEntity, ReferralCodeEntity, ReferralOpenEntity,
 ];

@@ -32,6 +32,18 @@ export const routes: Routes = [
     loadComponent: () => import('./helper/ocn/my-module-page').then((m) => m.MyModulePage),
   },
   {
+    path: 'partner',
+    title: 'Hänvisningar – Partner – Digihjälpen',
+    canMatch: [requireRole('partner')],
+    loadComponent: () => import('./partner/partner-page').then((m) => m.PartnerPage),
+  },
+  {
+    path: 'boka-at-nagon',
+    title: 'Boka åt någon – Digihjälpen',
+    canMatch: [requireRole('coordinator', 'partner', 'library-staff')],
+    loadComponent: () => import('./staff/staff-booking/staff-booking-page').then((m) => m.StaffBookingPage),
+  },
+  {
     path: 'personal',
     title: 'Min sida – Digihjälpen',
     canMatch: [requireSignedIn],

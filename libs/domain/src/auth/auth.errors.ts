@@ -9,6 +9,7 @@ export enum AuthErrorCode {
   WeakPassword = 'WEAK_PASSWORD',
   EmailTaken = 'EMAIL_TAKEN',
   LinkInvalid = 'LINK_INVALID',
+  InvalidInvitation = 'INVALID_INVITATION',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {
@@ -32,6 +33,9 @@ export class AuthError extends DomainError<AuthErrorCode> {
   }
   static linkInvalid(): AuthError {
     return new AuthError(AuthErrorCode.LinkInvalid, 'Länken gäller inte längre. Hämta en ny länk i Digihjälpen.');
+  }
+  static invalidInvitation(fields: Record<string, string>): AuthError {
+    return new AuthError(AuthErrorCode.InvalidInvitation, 'Några uppgifter om inbjudan behöver rättas.', fields);
   }
   static emailTaken(): AuthError {
     return new AuthError(AuthErrorCode.EmailTaken, 'Det finns redan ett konto med den e-postadressen.', { email: 'Det finns redan ett konto med den e-postadressen.' });

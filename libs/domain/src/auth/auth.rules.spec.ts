@@ -1,5 +1,5 @@
 import { AuthError, AuthErrorCode } from './auth.errors';
-import { checkPassword, normaliseEmail } from './auth.rules';
+import { checkPassword, invitationScope, normaliseEmail } from './auth.rules';
 
 describe('checkPassword', () => {
   it('accepts a long passphrase without symbols or digits', () => {
@@ -28,4 +28,17 @@ describe('checkPassword', () => {
 
 describe('normaliseEmail', () => {
   it('trims and lower-cases', () => expect(normaliseEmail('  Anna@Example.ORG ')).toBe('anna@example.org'));
+});
+
+describe('invitationScope', () => {
+  const id = '0c000000-0000-4000-8000-000000000001';
+  it('ties partners to their organisation and library staff to their site', () => {
+    expect(invitationScope({ role: 'partner', partnerId: id, siteId: id })).toEqual({ partnerId: id, siteId: null });
+    expect(invitationScope({ role: 'library-staff', siteId: id })).toEqual({ partnerId: null, siteId: id });
+    expect(invitationScope({ role: 'helper', partnerId: id, siteId: id })).toEqual({ partnerId: null, siteId: null });
+  });
+  it('refuses a partner without an organisation and library staff without a site', () => {
+    expect(() => invitationScope({ role: 'partner' })).toThrow(expect.objectContaining({ code: 'INVALID_INVITATION', fields: { partnerId: expect.stringContaining('partnerorganisation') } }));
+    expect(() => invitationScope({ role: 'library-staff', siteId: 'norrby' })).toThrow(expect.objectContaining({ fields: { siteId: expect.stringContaining('bibliotek') } }));
+  });
 });

@@ -1,4 +1,8 @@
-export const ROLES = ['coordinator', 'helper', 'partner'] as const;
+/**
+ * coordinator: runs everything; helper: peer helper; partner: a referring organisation's staff (sees
+ * aggregates only); library-staff: a library's own staff at one site, who may book for people.
+ */
+export const ROLES = ['coordinator', 'helper', 'partner', 'library-staff'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The signed-in person as the API and the web app see them. */
@@ -7,6 +11,10 @@ export interface AuthUser {
   email: string;
   name: string;
   role: Role;
+  /** Partners: the partner organisation they work for (their codes, bookings and figures). */
+  partnerId?: string | null;
+  /** Library staff: the one site they work at and may book for. */
+  siteId?: string | null;
 }
 
 /** GET /api/auth/me: the person and what a shared laptop needs to protect them. */

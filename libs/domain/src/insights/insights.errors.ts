@@ -2,11 +2,20 @@ import { DomainError } from '../shared/domain-error';
 
 export enum InsightsErrorCode {
   InvalidRange = 'INVALID_RANGE',
+  UnknownSite = 'UNKNOWN_SITE',
+  UnknownChart = 'UNKNOWN_CHART',
 }
 
 export class InsightsError extends DomainError<InsightsErrorCode> {
   /** Messages in English: the open statistics are read by programs and the city's web team. */
   static invalidRange(fields: Record<string, string>): InsightsError {
     return new InsightsError(InsightsErrorCode.InvalidRange, 'The date range is not valid.', fields);
+  }
+  static unknownChart(): InsightsError {
+    return new InsightsError(InsightsErrorCode.UnknownChart, 'Det diagrammet finns inte.');
+  }
+  /** A staff page asked for a site that does not exist (Swedish: staff pages). */
+  static unknownSite(): InsightsError {
+    return new InsightsError(InsightsErrorCode.UnknownSite, 'Någon av de valda platserna finns inte.', { sites: 'Någon av de valda platserna finns inte. Välj platser i listan.' });
   }
 }

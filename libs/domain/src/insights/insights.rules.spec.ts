@@ -1,5 +1,6 @@
 import { InsightsErrorCode } from './insights.errors';
-import { statsRange, suppressSmall, weekStartOf } from './insights.rules';
+import { capacitySignals, dashboardTables, parsePeriod, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
   it.each([
@@ -37,5 +38,83 @@ describe('statsRange', () => {
     expect(code(() => statsRange({ from: '2027-02-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2020-01-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2027-13-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
+  });
+});
+
+describe('parsePeriod', () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      return e as { code: string; fields: Record<string, string> };
+    }
+    throw new Error('expected a refusal');
+  };
+  it('defaults to the last four weeks up to today', () => expect(parsePeriod({}, '2026-11-23')).toEqual({ from: '2026-10-27', to: '2026-11-23' }));
+  it('keeps a chosen period as it is', () => expect(parsePeriod({ from: '2026-01-01', to: '2026-01-31' }, '2026-11-23')).toEqual({ from: '2026-01-01', to: '2026-01-31' }));
+  it('refuses reversed periods, over five years and bad dates in Swedish', () => {
+    expect(refusal(() => parsePeriod({ from: '2026-02-01', to: '2026-01-01' }, '2026-11-23')).fields['to']).toContain('Slutdatum är före startdatum');
+    expect(refusal(() => parsePeriod({ from: '2020-01-01', to: '2026-01-02' }, '2026-11-23')).fields['to']).toContain('fem år');
+    const bad = refusal(() => parsePeriod({ from: '1 jan', to: '2026-02-30' }, '2026-11-23'));
+    expect(bad.code).toBe(InsightsErrorCode.InvalidRange);
+    expect(Object.keys(bad.fields).sort()).toEqual(['from', 'to']);
+  });
+});
+
+describe('utilisationBand', () => {
+  it.each([
+    [0, 6, '0-24'],
+    [2, 6, '25-49'],
+    [3, 6, '50-74'],
+    [5, 6, '75-99'],
+    [6, 6, 'full'],
+    [0, 0, '0-24'],
+  ])('%i of %i seats is %s', (booked, seats, band) => expect(utilisationBand(booked, seats)).toBe(band));
+});
+
+describe('capacitySignals', () => {
+  const load = (over: Partial<SessionLoad>): SessionLoad => ({ siteId: 's1', site: 'a', siteName: 'A', weekday: 2, startTime: '14:00', seats: 6, booked: 6, visits: 6, ...over });
+  it('finds a weekday and time full in at least 75 % of at least 3 sessions', () => {
+    const past = [load({}), load({}), load({}), load({ booked: 2 }), load({ weekday: 4, booked: 6 }), load({ weekday: 4 }), load({ weekday: 4, booked: 1 }), load({ weekday: 4, booked: 1 })];
+    expect(capacitySignals(past, []).regularlyFull).toEqual([{ siteId: 's1', site: 'a', siteName: 'A', weekday: 2, startTime: '14:00', sessions: 4, fullSessions: 3 }]);
+    expect(capacitySignals(past.slice(0, 2), []).regularlyFull).toEqual([]);
+  });
+  it('finds sites with little booked and few visits, and not sites with many drop-ins', () => {
+    const quiet = [1, 2, 3].map(() => load({ siteId: 's2', site: 'b', siteName: 'B', booked: 1, visits: 1 }));
+    const dropIns = [1, 2, 3].map(() => load({ siteId: 's3', site: 'c', siteName: 'C', booked: 0, visits: 5 }));
+    expect(capacitySignals([...quiet, ...dropIns], []).lowUse).toEqual([{ siteId: 's2', site: 'b', siteName: 'B', sessions: 3, utilisation: 1 / 6, visitsPerSession: 1 }]);
+  });
+  it('lists coming sessions with too few helpers, soonest first', () => {
+    const session = (start: string, helpers: number) => ({ sessionId: start, siteId: 's1', site: 'a', siteName: 'A', start, helpersNeeded: 2, helpers });
+    const signals = capacitySignals([], [session('2026-11-26T14:00:00+01:00', 1), session('2026-11-24T14:00:00+01:00', 0), session('2026-11-25T14:00:00+01:00', 2)]);
+    expect(signals.understaffed.map((s) => s.start)).toEqual(['2026-11-24T14:00:00+01:00', '2026-11-26T14:00:00+01:00']);
+  });
+});
+
+describe('dashboardTables', () => {
+  it('gives every chart a table, suppressed cells stay empty and shares become percent', () => {
+    const view: DashboardView = {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      siteIds: [],
+      suppressed: true,
+      suppressedBelow: 5,
+      totals: { visits: 12, bookings: 10, attended: 8, noShows: null, noShowRate: 0.2, returningShare: 0.5, utilisation: 0.5, helperMinutes: 90 },
+      visitsPerWeek: [{ weekStart: '2026-11-02', booked: 7, dropIn: null }],
+      categories: [{ key: 'bankid', label: 'BankID', count: 9 }],
+      outcomes: [],
+      cameVia: [],
+      referredTo: [],
+      returning: [],
+      attendance: [],
+      utilisationBands: [],
+      utilisationBySite: [{ siteId: 's', site: 'a', siteName: 'A', sessions: 4, seats: 20, booked: 10, attended: 8, dropIns: null }],
+      helperHours: [{ weekStart: '2026-11-02', approvedMinutes: 90, pendingMinutes: 30 }],
+    };
+    const tables = dashboardTables(view);
+    expect(tables.map((t) => t.chart)).toEqual([...DASHBOARD_CHARTS]);
+    expect(tables.find((t) => t.chart === 'visits-per-week')?.rows).toEqual([['2026-11-02', 7, null]]);
+    expect(tables.find((t) => t.chart === 'utilisation-by-site')?.rows).toEqual([['A', 4, 20, 10, 8, null, 50]]);
+    expect(tables.find((t) => t.chart === 'helper-hours')?.rows).toEqual([['2026-11-02', 1.5, 0.5]]);
   });
 });

@@ -1,5 +1,6 @@
 import { isLocalDate } from '../schedule/schedule.rules';
 import type { LocalDate } from '../schedule/schedule.types';
+import type { CapacitySignalsView, CountRow, DashboardTable, DashboardView, LowUseSite, Period, RegularlyFull, UnderstaffedSession } from './insights.types';
 import { InsightsError } from './insights.errors';
 
 /** Published counts never show 1–4: with so few, a person could be recognised. */
@@ -31,13 +32,137 @@ export function statsRange(query: { from?: string; to?: string }, today: LocalDa
   const lastSunday = addDays(weekStartOf(today), -1);
   const requestedTo = query.to ?? lastSunday;
   const requestedFrom = query.from ?? addDays(weekStartOf(requestedTo), -7 * (DEFAULT_WEEKS - 1));
-  const fields: Record<string, string> = {};
-  if (!isLocalDate(requestedFrom)) fields['from'] = 'Write the date as YYYY-MM-DD.';
-  if (!isLocalDate(requestedTo)) fields['to'] = 'Write the date as YYYY-MM-DD.';
-  if (Object.keys(fields).length) throw InsightsError.invalidRange(fields);
-  if (requestedFrom > requestedTo) throw InsightsError.invalidRange({ to: 'The end date is before the start date.' });
-  if ((Date.parse(requestedTo) - Date.parse(requestedFrom)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: 'Choose at most five years at a time.' });
+  checkRange(requestedFrom, requestedTo, RANGE_TEXTS.en);
   const from = weekStartOf(requestedFrom);
   const sunday = addDays(weekStartOf(requestedTo), 6);
   return { from, to: sunday < lastSunday ? sunday : lastSunday };
 }
+
+const RANGE_TEXTS = {
+  en: { format: 'Write the date as YYYY-MM-DD.', reversed: 'The end date is before the start date.', tooLong: 'Choose at most five years at a time.' },
+  sv: { format: 'Skriv datum som ÅÅÅÅ-MM-DD.', reversed: 'Slutdatum är före startdatum. Byt plats på datumen.', tooLong: 'Välj högst fem år åt gången.' },
+} as const;
+
+function checkRange(from: string, to: string, texts: (typeof RANGE_TEXTS)['en' | 'sv']): asserts from is LocalDate {
+  const fields: Record<string, string> = {};
+  if (!isLocalDate(from)) fields['from'] = texts.format;
+  if (!isLocalDate(to)) fields['to'] = texts.format;
+  if (Object.keys(fields).length) throw InsightsError.invalidRange(fields);
+  if (from > to) throw InsightsError.invalidRange({ to: texts.reversed });
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: texts.tooLong });
+}
+
+/**
+ * A period on a staff page (dashboard, a partner's results): both dates inclusive, not reversed, at
+ * most five years; by default the last four weeks up to today. Messages in Swedish.
+ */
+export function parsePeriod(query: { from?: string; to?: string }, today: LocalDate, defaultDays = 28): Period {
+  const to = query.to || today;
+  const from = query.from || addDays(to, -(defaultDays - 1));
+  checkRange(from, to, RANGE_TEXTS.sv);
+  return { from, to: to as LocalDate };
+}
+
+/** A share 0–1, or null when there is nothing to divide by. */
+export const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/** The utilisation band a session falls in (its booked seats of its offered seats). */
+export const UTILISATION_BANDS = [
+  { key: '0-24', label: 'Under 25 %' },
+  { key: '25-49', label: '25–49 %' },
+  { key: '50-74', label: '50–74 %' },
+  { key: '75-99', label: '75–99 %' },
+  { key: 'full', label: 'Fullbokat' },
+] as const;
+
+export function utilisationBand(booked: number, seats: number): (typeof UTILISATION_BANDS)[number]['key'] {
+  if (seats > 0 && booked >= seats) return 'full';
+  const pct = seats > 0 ? (booked / seats) * 100 : 0;
+  if (pct >= 75) return '75-99';
+  if (pct >= 50) return '50-74';
+  if (pct >= 25) return '25-49';
+  return '0-24';
+}
+
+const percent = (value: number | null): number | null => (value === null ? null : Math.round(value * 100));
+const hours = (minutes: number): number => Math.round((minutes / 60) * 10) / 10;
+const countRows = (rows: CountRow[]): (string | number | null)[][] => rows.map((r) => [r.label, r.count]);
+
+/** Every chart of the dashboard as a table (Swedish headings): the table view and the CSV are both made from this. */
+export function dashboardTables(view: DashboardView): DashboardTable[] {
+  return [
+    { chart: 'visits-per-week', title: 'Besök per vecka', columns: ['Vecka (måndag)', 'Bokade', 'Drop-in'], rows: view.visitsPerWeek.map((w) => [w.weekStart, w.booked, w.dropIn]) },
+    { chart: 'categories', title: 'Vad besöken gällde', columns: ['Område', 'Besök'], rows: countRows(view.categories) },
+    { chart: 'outcomes', title: 'Hur det gick', columns: ['Resultat', 'Besök'], rows: countRows(view.outcomes) },
+    { chart: 'came-via', title: 'Hur personerna kom', columns: ['Kom via', 'Besök'], rows: countRows(view.cameVia) },
+    { chart: 'referred-to', title: 'Hänvisade vidare till', columns: ['Hänvisad till', 'Besök'], rows: countRows(view.referredTo) },
+    { chart: 'returning', title: 'Har varit här förut', columns: ['Svar', 'Besök'], rows: countRows(view.returning) },
+    { chart: 'attendance', title: 'Kom de som bokat?', columns: ['Bokningar', 'Antal'], rows: countRows(view.attendance) },
+    { chart: 'utilisation', title: 'Hur fulla träffarna var', columns: ['Bokade platser', 'Träffar'], rows: countRows(view.utilisationBands) },
+    {
+      chart: 'utilisation-by-site',
+      title: 'Beläggning per plats',
+      columns: ['Plats', 'Träffar', 'Platser', 'Bokade', 'Kom', 'Drop-in', 'Beläggning (%)'],
+      rows: view.utilisationBySite.map((s) => [s.siteName, s.sessions, s.seats, s.booked, s.attended, s.dropIns, s.booked === null ? null : percent(share(s.booked, s.seats))]),
+    },
+    { chart: 'helper-hours', title: 'Digivärdarnas timmar', columns: ['Vecka (måndag)', 'Godkända timmar', 'Väntande timmar'], rows: view.helperHours.map((w) => [w.weekStart, hours(w.approvedMinutes), hours(w.pendingMinutes)]) },
+  ];
+}
+
+/** What counts as a signal. Looked at: the last 8 weeks and the next 14 days. */
+export const CAPACITY_RULES = { weeksBack: 8, daysAhead: 14, minSessions: 3, fullShare: 0.75, lowUtilisation: 0.3, lowVisitsPerSession: 2 } as const;
+
+/** A past session's load, as the capacity signals read it. */
+export interface SessionLoad {
+  siteId: string;
+  site: string;
+  siteName: string;
+  weekday: number;
+  startTime: string;
+  seats: number;
+  booked: number;
+  visits: number;
+}
+
+/**
+ * Regularly full: a weekday and time at a site with at least 3 sessions, 75 % or more of them full.
+ * Low use: a site with at least 3 sessions, under 30 % of its seats booked and under 2 visits a session.
+ * Understaffed: coming sessions with fewer helpers than needed, soonest first.
+ */
+export function capacitySignals(past: readonly SessionLoad[], upcoming: readonly UnderstaffedSession[]): CapacitySignalsView {
+  const rules = CAPACITY_RULES;
+  const bySlotTime = groupBy(past, (s) => `${s.siteId} ${s.weekday} ${s.startTime}`);
+  const regularlyFull: RegularlyFull[] = [...bySlotTime.values()]
+    .map((group) => {
+      const first = group[0] as SessionLoad;
+      const full = group.filter((s) => utilisationBand(s.booked, s.seats) === 'full').length;
+      return { siteId: first.siteId, site: first.site, siteName: first.siteName, weekday: first.weekday, startTime: first.startTime, sessions: group.length, fullSessions: full };
+    })
+    .filter((g) => g.sessions >= rules.minSessions && g.fullSessions / g.sessions >= rules.fullShare)
+    .sort((a, b) => b.fullSessions / b.sessions - a.fullSessions / a.sessions || a.siteName.localeCompare(b.siteName, 'sv'));
+  const lowUse: LowUseSite[] = [...groupBy(past, (s) => s.siteId).values()]
+    .map((group) => {
+      const first = group[0] as SessionLoad;
+      const seats = sum(group, (s) => s.seats);
+      return {
+        siteId: first.siteId,
+        site: first.site,
+        siteName: first.siteName,
+        sessions: group.length,
+        utilisation: share(sum(group, (s) => s.booked), seats) ?? 0,
+        visitsPerSession: sum(group, (s) => s.visits) / group.length,
+      };
+    })
+    .filter((g) => g.sessions >= rules.minSessions && g.utilisation < rules.lowUtilisation && g.visitsPerSession < rules.lowVisitsPerSession)
+    .sort((a, b) => a.utilisation - b.utilisation || a.siteName.localeCompare(b.siteName, 'sv'));
+  const understaffed = upcoming.filter((s) => s.helpers < s.helpersNeeded).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return { weeksBack: rules.weeksBack, daysAhead: rules.daysAhead, regularlyFull, lowUse, understaffed };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const sum = <T>(items: readonly T[], value: (item: T) => number): number => items.reduce((total, item) => total + value(item), 0);

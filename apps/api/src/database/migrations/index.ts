@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { PartnersAndInsights1795445450235 } from './1795445450235-PartnersAndInsights';
 import { HoursAndOcn1795439136346 } from './1795439136346-HoursAndOcn';
 import { HelperDesk1795438814695 } from './1795438814695-HelperDesk';
 import { Bookings1795436238258 } from './1795436238258-Bookings';
@@ -10,4 +11,5 @@ export const migrations: Function[] = [
   Bookings1795436238258,
   HelperDesk1795438814695,
   HoursAndOcn1795439136346,
+  PartnersAndInsights1795445450235,
 ];

@@ -69,8 +69,11 @@ export const demoSchedules: { site: string; schedule: ScheduleInput }[] = [
 export const demoBookings: { name: string; language: Language; topics: VisitCategory[]; ownDevice: boolean | null; ref: string | null }[] = [
   { name: 'Amina', language: 'ar', topics: ['bankid', 'healthcare'], ownDevice: true, ref: null },
   { name: 'Göran', language: 'sv', topics: ['email', 'passwords'], ownDevice: false, ref: null },
-  { name: 'Sara', language: 'sv', topics: ['income-support'], ownDevice: true, ref: 'KC-DEMO' },
+  { name: 'Sara', language: 'sv', topics: ['income-support'], ownDevice: true, ref: 'KCDM-4782' },
 ];
+
+/** The demo partner organisation, its user and a referral code to the central library. */
+export const demoPartner = { name: 'Kompetenscenter', user: 'partner@example.org', code: 'KCDM-4782', codeLabel: 'Jobbcoachning hösten 2026', site: 'stadsbiblioteket' } as const;
 
 /** User organisations of the demo helpers; each decides where fees go. */
 export const demoOrganisations: { name: string; feeRecipient: 'person' | 'organisation'; hourlyRate: number | null; helpers: string[] }[] = [

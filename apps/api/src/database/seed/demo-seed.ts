@@ -7,7 +7,7 @@ import { ScheduleEntity } from '../../modules/schedule/schedule.entity';
 import { toSchedule } from '../../modules/schedule/schedule.repository';
 import { syncScheduleSessions } from '../../modules/schedule/session-sync';
 import { SiteEntity } from '../../modules/sites/site.entity';
-import { demoBookings, demoHours, demoOrganisations, demoSchedules, demoSites, demoUsers } from './demo-city';
+import { demoBookings, demoHours, demoOrganisations, demoPartner, demoSchedules, demoSites, demoUsers } from './demo-city';
 import { currentTime } from '../../common/clock';
 
 /** Seeds the demo city. Idempotent: what exists (sites by slug, users by e-mail, a site's schedules) is left as it is. */
@@ -15,8 +15,12 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
   // Hash only the passwords of demo users that are missing: argon2id is deliberately slow, and this runs at every start.
   const existing = new Set((await dataSource.getRepository(UserEntity).find({ where: { email: In(demoUsers.map((u) => u.email)) } })).map((u) => u.email));
   const missing = demoUsers.filter((u) => !existing.has(u.email));
-  const newUsers = await Promise.all(missing.map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })));
+  const hashed = await Promise.all(missing.map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })));
   return dataSource.transaction(async (tx) => {
+    // The demo partner works for the demo partner organisation (a partner user always belongs to one).
+    await tx.query(`INSERT INTO partner (name) VALUES ($1) ON CONFLICT (name) DO NOTHING`, [demoPartner.name]);
+    const [partner] = (await tx.query(`SELECT id FROM partner WHERE name = $1`, [demoPartner.name])) as { id: string }[];
+    const newUsers = hashed.map((u) => ({ ...u, partnerId: u.role === 'partner' ? (partner?.id ?? null) : null }));
     const sites = await tx.createQueryBuilder().insert().into(SiteEntity).values(demoSites.map(prepareNewSite)).orIgnore().returning(['id']).execute();
     const users = newUsers.length
       ? await tx.createQueryBuilder().insert().into(UserEntity).values(newUsers).orIgnore().returning(['id']).execute()
@@ -35,6 +39,7 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       schedulesAdded += 1;
     }
     if (users.raw.length) await seedOrganisationsAndHours(tx, now);
+    await seedReferralCode(tx);
     if (sites.raw.length) await seedPastVisits(tx, now);
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
@@ -59,6 +64,17 @@ async function seedBookings(tx: EntityManager, siteId: string, now: Date): Promi
       [randomUUID(), slot.id, referenceFrom(randomBytes(6)), randomBytes(32).toString('hex'), b.name, b.language, b.topics, b.ownDevice, b.ref],
     );
   }
+}
+
+/** The demo partner's referral code to the central library (the demo bookings with it count for the partner). */
+async function seedReferralCode(tx: EntityManager): Promise<void> {
+  await tx.query(
+    `INSERT INTO referral_code (code, partner_id, site_id, label, created_by)
+     SELECT $1, u.partner_id, s.id, $2, u.id FROM app_user u, site s WHERE u.email = $3 AND s.slug = $4
+     ON CONFLICT DO NOTHING`,
+    [demoPartner.code, demoPartner.codeLabel, demoPartner.user, demoPartner.site],
+  );
+  await tx.query(`UPDATE booking b SET partner_id = c.partner_id FROM referral_code c WHERE b.referral_code = c.code AND b.partner_id IS NULL`);
 }
 
 /** The demo helpers on a new demo site's next sessions, so the helper desk has something to show. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthUser, Role } from '@digihjalpen/domain';
+import { AuthError, type AuthUser, type Role } from '@digihjalpen/domain';
 import { DataSource, IsNull, MoreThan, Not } from 'typeorm';
 import { AuthSessionEntity } from './auth-session.entity';
 import { InvitationEntity } from './invitation.entity';
 import { UserEntity } from './user.entity';
 
-const toAuthUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+const toAuthUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, role: u.role, partnerId: u.partnerId, siteId: u.siteId });
 
 export interface UserWithPassword {
   user: AuthUser;
@@ -58,12 +58,36 @@ export class AuthRepository {
   }
 
   /** Creates the user (no password yet) and the invitation in one transaction. */
-  async createInvitedUser(user: { email: string; name: string; role: Role }, invitation: { tokenHash: string; invitedBy: string; expiresAt: Date }): Promise<AuthUser> {
-    return this.db.transaction(async (tx) => {
-      const created = await tx.getRepository(UserEntity).save(tx.getRepository(UserEntity).create({ ...user, passwordHash: null }));
-      await tx.getRepository(InvitationEntity).insert({ ...invitation, userId: created.id });
-      return toAuthUser(created);
-    });
+  async createInvitedUser(
+    user: { email: string; name: string; role: Role; partnerId: string | null; siteId: string | null },
+    invitation: { tokenHash: string; invitedBy: string; expiresAt: Date },
+  ): Promise<AuthUser> {
+    try {
+      return await this.db.transaction(async (tx) => {
+        const created = await tx.getRepository(UserEntity).save(tx.getRepository(UserEntity).create({ ...user, passwordHash: null }));
+        await tx.getRepository(InvitationEntity).insert({ ...invitation, userId: created.id });
+        return toAuthUser(created);
+      });
+    } catch (error) {
+      // A partner or site that does not exist (foreign key): the person's mistake, not ours.
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23503') {
+        throw AuthError.invalidInvitation(user.partnerId ? { partnerId: 'Partnern finns inte.' } : { siteId: 'Biblioteket finns inte.' });
+      }
+      throw error;
+    }
+  }
+
+  async weeklySummary(userId: string): Promise<boolean> {
+    return (await this.db.getRepository(UserEntity).findOneBy({ id: userId }))?.weeklySummary ?? false;
+  }
+
+  async setWeeklySummary(userId: string, enabled: boolean): Promise<void> {
+    await this.db.getRepository(UserEntity).update({ id: userId }, { weeklySummary: enabled });
+  }
+
+  /** Active coordinators who asked for the Monday e-mail. */
+  async weeklySummaryRecipients(): Promise<{ email: string; name: string }[]> {
+    return this.db.getRepository(UserEntity).find({ select: { email: true, name: true }, where: { role: 'coordinator', active: true, weeklySummary: true, passwordHash: Not(IsNull()) } });
   }
 
   /** Uses a valid invitation: sets the password and ends the user's other sessions, atomically. */

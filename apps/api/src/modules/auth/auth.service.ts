@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AuthError, checkPassword, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
+import { AuthError, checkPassword, invitationScope, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../notifications/mail.service';
 import { AuthRepository } from './auth.repository';
@@ -63,12 +63,17 @@ export class AuthService {
   }
 
   /** Creates the account and e-mails a link (valid 7 days) where the person chooses a password. */
-  async invite(by: AuthUser, input: { email: string; name: string; role: Role }, now = currentTime()): Promise<{ user: AuthUser; inviteUrl: string }> {
+  async invite(
+    by: AuthUser,
+    input: { email: string; name: string; role: Role; partnerId?: string | null; siteId?: string | null },
+    now = currentTime(),
+  ): Promise<{ user: AuthUser; inviteUrl: string }> {
     const email = normaliseEmail(input.email);
+    const scope = invitationScope(input);
     if (await this.repo.emailExists(email)) throw AuthError.emailTaken();
     const token = newSecret();
     const user = await this.repo.createInvitedUser(
-      { email, name: input.name.trim(), role: input.role },
+      { email, name: input.name.trim(), role: input.role, ...scope },
       { tokenHash: hashSecret(token), invitedBy: by.id, expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) },
     );
     const inviteUrl = `${this.config.publicUrl}/inbjudan/${token}`;

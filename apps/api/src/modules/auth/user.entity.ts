@@ -1,9 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { OrganisationEntity } from '../hours/organisation.entity';
+import { PartnerEntity } from '../partners/partner.entities';
+import { SiteEntity } from '../sites/site.entity';
 import type { Role } from '@digihjalpen/domain';
 
 @Entity('app_user')
-@Check('app_user_role', `"role" IN ('coordinator', 'helper', 'partner')`)
+@Check('app_user_role', `"role" IN ('coordinator', 'helper', 'partner', 'library-staff')`)
+@Check('app_user_partner', `("role" = 'partner') = ("partner_id" IS NOT NULL)`)
+@Check('app_user_site', `("role" = 'library-staff') = ("site_id" IS NOT NULL)`)
 @Check('app_user_email_lower', `"email" = lower("email")`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -38,6 +42,26 @@ export class UserEntity {
   @ManyToOne(() => OrganisationEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'organisation_id' })
   organisation?: OrganisationEntity;
+
+  /** Partners: the organisation they refer for. */
+  @Column({ name: 'partner_id', type: 'uuid', nullable: true })
+  partnerId!: string | null;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'partner_id' })
+  partner?: Relation<PartnerEntity>;
+
+  /** Library staff: the site they work at. */
+  @Column({ name: 'site_id', type: 'uuid', nullable: true })
+  siteId!: string | null;
+
+  @ManyToOne(() => SiteEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'site_id' })
+  site?: SiteEntity;
+
+  /** Coordinators: the Monday e-mail with last week's numbers and next week's staffing gaps (opt-in). */
+  @Column({ name: 'weekly_summary', type: 'boolean', default: false })
+  weeklySummary!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,5 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Attendance, BookingStatus, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import { UserEntity } from '../auth/user.entity';
+import { PartnerEntity } from '../partners/partner.entities';
 import { SlotEntity } from '../schedule/slot.entity';
 
 /**
@@ -79,6 +81,23 @@ export class BookingEntity {
   @Index('booking_referral_code')
   @Column({ name: 'referral_code', type: 'varchar', length: 40, nullable: true })
   referralCode!: string | null;
+
+  /** The partner the person came through: an active code of theirs, or their staff booked. */
+  @Index('booking_partner', { where: '"partner_id" IS NOT NULL' })
+  @Column({ name: 'partner_id', type: 'uuid', nullable: true })
+  partnerId!: string | null;
+
+  @ManyToOne(() => PartnerEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'partner_id' })
+  partner?: PartnerEntity;
+
+  /** Staff (coordinator, partner, library staff) who booked for the person; null when they booked themselves. */
+  @Column({ name: 'booked_by', type: 'uuid', nullable: true })
+  bookedBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'booked_by' })
+  booker?: UserEntity;
 
   /** iCalendar SEQUENCE of the booking's own calendar file: raised on a move or a cancellation. */
   @Column({ type: 'integer', default: 0 })

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ScheduleModule } from '../schedule/schedule.module';
 import { BookingMails } from './booking-mails';
-import { BookingsController } from './bookings.controller';
+import { BookingsController, StaffBookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
 import { ManageTokens } from './manage-tokens';
 
 @Module({
-  imports: [ScheduleModule],
-  controllers: [BookingsController],
+  imports: [AuditModule, ScheduleModule],
+  controllers: [BookingsController, StaffBookingsController],
   providers: [BookingsRepository, BookingsService, BookingMails, ManageTokens],
 })
 export class BookingsModule {}

@@ -29,6 +29,9 @@ export interface NewBooking extends BookingInput {
   reference: string;
   manageTokenHash: string;
   contactKeys: string[];
+  /** Staff who booked for the person, and their partner organisation if they are a partner. */
+  bookedBy: string | null;
+  partnerId: string | null;
 }
 
 const RECORD_SELECT = `
@@ -204,11 +207,13 @@ export class BookingsRepository {
   /** Inserts the booking; false when the reference is already taken (pick another and retry). */
   async insert(tx: EntityManager, b: NewBooking): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      // The partner: whoever booked for the person, else the partner behind an active referral code.
+      `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text, $14,
+               COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)))
        ON CONFLICT (reference) DO NOTHING
        RETURNING id`,
-      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref],
+      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId],
     );
     return rows.length === 1;
   }

@@ -9,13 +9,16 @@ import {
   referenceFrom,
   reminderTime,
   toLocalIso,
+  assertMayBookAt,
   type AlternativeSlotView,
+  type AuthUser,
   type Language,
 } from '@digihjalpen/domain';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { currentTime } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue';
 import { ScheduleService } from '../schedule/schedule.service';
 import type { MailKind } from './booking-texts';
@@ -56,6 +59,7 @@ export class BookingsService implements OnModuleInit {
     private readonly tokens: ManageTokens,
     private readonly jobs: JobQueue,
     private readonly schedule: ScheduleService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,29 +72,44 @@ export class BookingsService implements OnModuleInit {
     });
   }
 
-  async book(body: unknown, lang: Language, now = currentTime()): Promise<CreatedBooking> {
+  /**
+   * Books a seat: for oneself on the public page, or by staff (`by`) for someone who phones or comes to
+   * the desk — the same rules and the same capacity guarantee. Staff messages are in Swedish; the person's
+   * e-mails in the language chosen for them. A partner's bookings count for the partner.
+   */
+  async book(body: unknown, lang: Language, now = currentTime(), by?: AuthUser): Promise<CreatedBooking> {
+    if (by && body && typeof body === 'object' && 'ref' in body) throw BookingError.invalid({ ref: 'refInvalid' }, lang);
     const input = parseBookingRequest(body, lang);
-    const language = input.language;
     const id = randomUUID();
-    const created = await this.withCapacityCheck(input.slotId, language, now, () =>
+    const created = await this.withCapacityCheck(input.slotId, lang, now, () =>
       this.repo.transaction(async (tx) => {
-        const slot = await this.bookableSlot(tx, input.slotId, language, now);
+        const slot = await this.bookableSlot(tx, input.slotId, lang, now);
+        if (by) assertMayBookAt(by, slot.siteId);
         const keys = contactKeys(input).map((k) => this.tokens.contactKeyHash(k));
         const limit = this.config.limits.futureBookingsPerContact;
-        if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, language);
+        if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, lang);
         const manageTokenHash = this.tokens.hashFor(id, 1);
         let inserted = false;
         // 30-bit references: a clash is rare but possible at national scale; draw again.
         for (let attempt = 0; !inserted && attempt < 5; attempt += 1) {
-          inserted = await this.repo.insert(tx, { ...input, id, reference: referenceFrom(randomBytes(6)), manageTokenHash, contactKeys: keys });
+          inserted = await this.repo.insert(tx, {
+            ...input,
+            id,
+            reference: referenceFrom(randomBytes(6)),
+            manageTokenHash,
+            contactKeys: keys,
+            bookedBy: by?.id ?? null,
+            partnerId: by?.role === 'partner' ? (by.partnerId ?? null) : null,
+          });
         }
         if (!inserted) throw new Error('Could not find a free booking reference');
         if (input.email) await this.enqueueConfirmationAndReminder(tx, id, slot.start, now, 'confirmation');
+        if (by) await this.audit.record({ actorId: by.id, action: 'booking.created-for-person', entity: 'booking', entityId: id }, tx);
         return id;
       }),
     );
     const booking = await this.repo.findById(created);
-    if (!booking) throw BookingError.notFound(language);
+    if (!booking) throw BookingError.notFound(lang);
     return { booking, manageToken: this.tokens.tokenFor(id, booking.tokenVersion) };
   }
 

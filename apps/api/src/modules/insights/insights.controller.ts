@@ -1,9 +1,11 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { PublicStatsRow, PublicStatsView } from '@digihjalpen/domain';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { Public } from '../auth/access.decorator';
+import type { AuthUser, CapacitySignalsView, DashboardView, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { InsightsService } from './insights.service';
+import { WeeklySummary } from './weekly-summary';
 
 export class StatsQueryDto {
   @ApiPropertyOptional({ example: '2027-01-04', description: 'Default: 12 weeks before `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
@@ -55,5 +57,62 @@ export class InsightsController {
   @ApiProduces('text/csv')
   statsCsv(@Query() query: StatsQueryDto): Promise<string> {
     return this.insights.publicStatsCsv(query);
+  }
+}
+
+class DashboardQueryDto {
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Default: 27 days before `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
+  @ApiPropertyOptional({ example: '2026-11-28', description: 'Default: today' }) @IsOptional() @IsString() @MaxLength(10) to?: string;
+  @ApiPropertyOptional({ description: 'Comma-separated site ids; empty = all sites' }) @IsOptional() @IsString() @MaxLength(4000) sites?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Hide counts 1–4 (for reports that are shared)' }) @IsOptional() @IsIn(['true', 'false', '1', '0']) suppress?: string;
+}
+
+class WeeklySummaryDto implements WeeklySummarySetting {
+  @ApiProperty() @IsBoolean() enabled!: boolean;
+}
+
+/** The coordinators' statistics: the dashboard (JSON and a CSV per chart), capacity signals, the Monday e-mail. */
+@ApiTags('insights')
+@Roles('coordinator')
+@Controller('insights')
+export class DashboardController {
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly summary: WeeklySummary,
+  ) {}
+
+  @Get('dashboard')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ description: 'DashboardView (see libs/domain insights.types.ts)' })
+  dashboard(@Query() query: DashboardQueryDto): Promise<DashboardView> {
+    return this.insights.dashboard(query);
+  }
+
+  @Get('dashboard/:chart.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('text/csv')
+  async dashboardCsv(@Param('chart') chart: string, @Query() query: DashboardQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const csv = await this.insights.dashboardCsv(chart, query);
+    res.setHeader('Content-Disposition', `attachment; filename="digihjalpen-${chart}.csv"`);
+    return csv;
+  }
+
+  @Get('capacity')
+  @ApiOkResponse({ description: 'CapacitySignalsView: regularly full times, low-use sites, understaffed coming sessions' })
+  capacity(): Promise<CapacitySignalsView> {
+    return this.insights.capacity();
+  }
+
+  @Get('weekly-summary')
+  @ApiOkResponse({ type: WeeklySummaryDto })
+  weeklySummary(@CurrentUser() user: AuthUser): Promise<WeeklySummarySetting> {
+    return this.summary.setting(user);
+  }
+
+  @Put('weekly-summary')
+  @ApiOkResponse({ type: WeeklySummaryDto })
+  chooseWeeklySummary(@CurrentUser() user: AuthUser, @Body() body: WeeklySummaryDto): Promise<WeeklySummarySetting> {
+    return this.summary.choose(user, body.enabled);
   }
 }

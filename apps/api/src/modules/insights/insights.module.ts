@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { InsightsController } from './insights.controller';
+import { AuthModule } from '../auth/auth.module';
+import { DashboardController, InsightsController } from './insights.controller';
 import { InsightsRepository } from './insights.repository';
 import { InsightsService } from './insights.service';
+import { WeeklySummary } from './weekly-summary';
 
-@Module({ controllers: [InsightsController], providers: [InsightsRepository, InsightsService] })
+@Module({ imports: [AuthModule], controllers: [InsightsController, DashboardController], providers: [InsightsRepository, InsightsService, WeeklySummary] })
 export class InsightsModule {}

@@ -1,8 +1,48 @@
 import { Injectable } from '@nestjs/common';
-import { CATEGORY_LABELS, localDateOf, statsRange, SMALL_NUMBER_LIMIT, suppressSmall, type PublicStatsView } from '@digihjalpen/domain';
+import {
+  CAME_VIA_LABELS,
+  CAPACITY_RULES,
+  capacitySignals,
+  CATEGORY_LABELS,
+  dashboardTables,
+  DASHBOARD_CHARTS,
+  InsightsError,
+  localDateOf,
+  OUTCOME_LABELS,
+  parsePeriod,
+  REFERRED_TO_LABELS,
+  RETURNING_LABELS,
+  share,
+  statsRange,
+  SMALL_NUMBER_LIMIT,
+  suppressSmall,
+  toLocalIso,
+  UTILISATION_BANDS,
+  utilisationBand,
+  type CapacitySignalsView,
+  type CountRow,
+  type DashboardChart,
+  type DashboardView,
+  type PublicStatsView,
+  type SiteUtilisation,
+} from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
 import { toCsv } from '../../common/csv';
-import { InsightsRepository } from './insights.repository';
+import { InsightsRepository, type DashboardFilter, type SessionFigures, type VisitBreakdown } from './insights.repository';
+
+const ZONE = 'Europe/Stockholm';
+const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface DashboardQuery {
+  from?: string;
+  to?: string;
+  /** Comma-separated site ids. */
+  sites?: string;
+  suppress?: string;
+}
+
+const sum = <T>(items: readonly T[], value: (item: T) => number): number => items.reduce((total, item) => total + value(item), 0);
 
 @Injectable()
 export class InsightsService {
@@ -10,9 +50,8 @@ export class InsightsService {
 
   /** Anonymous weekly counts per site and category for anyone to publish; no count from 1 to 4 is shown. */
   async publicStats(query: { from?: string; to?: string }, now = currentTime()): Promise<PublicStatsView> {
-    const { from, to } = statsRange(query, localDateOf(now, 'Europe/Stockholm'));
-    const [counts, custom] = await Promise.all([this.repo.weeklyCounts(from, to), this.repo.customCategoryLabels()]);
-    const labels: Record<string, string> = { ...CATEGORY_LABELS.sv, ...Object.fromEntries(custom) };
+    const { from, to } = statsRange(query, localDateOf(now, ZONE));
+    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to), this.categoryLabels()]);
     return {
       from,
       to,
@@ -31,5 +70,126 @@ export class InsightsService {
       ...stats.rows.map((r) => [r.weekStart, r.site, r.siteName, r.category, r.categoryLabel, r.visits === null ? `<${stats.suppressedBelow}` : r.visits]),
     ];
     return toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], rows);
+  }
+
+  /** The coordinator's dashboard: a period at some or all sites; exact counts unless suppression is asked for. */
+  async dashboard(query: DashboardQuery, now = currentTime()): Promise<DashboardView> {
+    const filter = await this.dashboardFilter(query, now);
+    const suppressed = query.suppress === 'true' || query.suppress === '1';
+    const [weeks, categories, breakdown, sessions, hours, labels, partners] = await Promise.all([
+      this.repo.visitsPerWeek(filter),
+      this.repo.categoryCounts(filter),
+      this.repo.visitBreakdown(filter),
+      this.repo.sessionFigures(filter, now),
+      this.repo.hoursPerWeek(filter),
+      this.categoryLabels(),
+      this.repo.partnerNames(),
+    ]);
+    const n = (count: number): number | null => (suppressed ? suppressSmall(count) : count);
+    const rows = (kind: VisitBreakdown['kind'], names: Readonly<Record<string, string>>): CountRow[] =>
+      breakdown
+        .filter((b) => b.kind === kind)
+        .map((b) => ({ key: b.key, label: names[b.key] ?? b.key, count: n(b.visits) }))
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv'));
+    const cameViaNames: Record<string, string> = { ...CAME_VIA_LABELS };
+    for (const [id, name] of partners) cameViaNames[`partner:${id}`] = `Via ${name}`;
+    const visits = sum(weeks, (w) => w.booked + w.dropIn);
+    const returning = breakdown.filter((b) => b.kind === 'returning');
+    const answered = sum(returning.filter((r) => r.key !== 'unknown'), (r) => r.visits);
+    const attended = sum(sessions, (s) => s.attended);
+    const noShows = sum(sessions, (s) => s.noShows);
+    const seats = sum(sessions, (s) => s.seats);
+    const booked = sum(sessions, (s) => s.booked);
+    // With suppression a share must not reveal a hidden count: null when either part of it is 1–4.
+    const shareOf = (part: number, whole: number): number | null => (n(part) === null || n(whole - part) === null ? null : share(part, whole));
+    const bands = new Map<string, number>();
+    for (const s of sessions.filter((x) => x.seats > 0)) bands.set(utilisationBand(s.booked, s.seats), (bands.get(utilisationBand(s.booked, s.seats)) ?? 0) + 1);
+    return {
+      from: filter.from,
+      to: filter.to,
+      siteIds: filter.siteIds ?? [],
+      suppressed,
+      suppressedBelow: SMALL_NUMBER_LIMIT,
+      totals: {
+        visits: n(visits),
+        bookings: n(booked),
+        attended: n(attended),
+        noShows: n(noShows),
+        noShowRate: shareOf(noShows, attended + noShows),
+        returningShare: shareOf(returning.find((r) => r.key === 'yes')?.visits ?? 0, answered),
+        utilisation: shareOf(booked, seats),
+        helperMinutes: sum(hours, (h) => h.approved),
+      },
+      visitsPerWeek: weeks.map((w) => ({ weekStart: w.weekStart, booked: n(w.booked), dropIn: n(w.dropIn) })),
+      categories: [...categories]
+        .map(([key, count]) => ({ key, label: labels[key] ?? key, count: n(count) }))
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv')),
+      outcomes: rows('outcome', OUTCOME_LABELS),
+      cameVia: rows('cameVia', cameViaNames),
+      referredTo: rows('referredTo', REFERRED_TO_LABELS),
+      returning: rows('returning', RETURNING_LABELS),
+      attendance: [
+        { key: 'checked-in', label: 'Kom', count: n(attended) },
+        { key: 'no-show', label: 'Kom inte', count: n(noShows) },
+        { key: 'unmarked', label: 'Inte markerat', count: n(sum(sessions, (s) => s.unmarked)) },
+      ],
+      utilisationBands: UTILISATION_BANDS.map((b) => ({ key: b.key, label: b.label, count: n(bands.get(b.key) ?? 0) })),
+      utilisationBySite: this.bySite(sessions, n),
+      helperHours: hours.map((h) => ({ weekStart: h.weekStart, approvedMinutes: h.approved, pendingMinutes: h.pending })),
+    };
+  }
+
+  /** One chart of the dashboard as CSV: the same table the page shows. */
+  async dashboardCsv(chart: string, query: DashboardQuery): Promise<string> {
+    if (!(DASHBOARD_CHARTS as readonly string[]).includes(chart)) throw InsightsError.unknownChart();
+    const table = dashboardTables(await this.dashboard(query)).find((t) => t.chart === (chart as DashboardChart));
+    if (!table) throw InsightsError.unknownChart();
+    return toCsv(table.columns, table.rows.map((row) => row.map((cell) => (cell === null ? '' : cell))));
+  }
+
+  /** Where to add a day, where use is low, which coming sessions lack helpers. */
+  async capacity(now = currentTime()): Promise<CapacitySignalsView> {
+    const today = localDateOf(now, ZONE);
+    const weeksAgo = localDateOf(new Date(now.getTime() - CAPACITY_RULES.weeksBack * 7 * DAY_MS), ZONE);
+    const [past, upcoming] = await Promise.all([
+      this.repo.sessionFigures({ from: weeksAgo, to: today, siteIds: null }, now),
+      this.repo.upcomingStaffing(now, new Date(now.getTime() + CAPACITY_RULES.daysAhead * DAY_MS), null),
+    ]);
+    return capacitySignals(
+      past,
+      upcoming.map((u) => ({ sessionId: u.sessionId, siteId: u.siteId, site: u.site, siteName: u.siteName, start: toLocalIso(u.start, u.timeZone), helpersNeeded: u.helpersNeeded, helpers: u.helpers })),
+    );
+  }
+
+  private async dashboardFilter(query: DashboardQuery, now: Date): Promise<DashboardFilter> {
+    const period = parsePeriod(query, localDateOf(now, ZONE));
+    const ids = [...new Set((query.sites ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+    if (ids.some((id) => !UUID.test(id))) throw InsightsError.unknownSite();
+    if (ids.length && (await this.repo.existingSites(ids)).size !== ids.length) throw InsightsError.unknownSite();
+    return { ...period, siteIds: ids.length ? ids : null };
+  }
+
+  private bySite(sessions: SessionFigures[], n: (count: number) => number | null): SiteUtilisation[] {
+    const sites = new Map<string, SessionFigures[]>();
+    for (const s of sessions) sites.set(s.siteId, [...(sites.get(s.siteId) ?? []), s]);
+    return [...sites.values()]
+      .map((group) => {
+        const first = group[0] as SessionFigures;
+        return {
+          siteId: first.siteId,
+          site: first.site,
+          siteName: first.siteName,
+          sessions: group.length,
+          seats: sum(group, (s) => s.seats),
+          booked: n(sum(group, (s) => s.booked)),
+          attended: n(sum(group, (s) => s.attended)),
+          dropIns: n(sum(group, (s) => s.dropIns)),
+        };
+      })
+      .sort((a, b) => a.siteName.localeCompare(b.siteName, 'sv'));
+  }
+
+  private async categoryLabels(): Promise<Record<string, string>> {
+    return { ...CATEGORY_LABELS.sv, ...Object.fromEntries(await this.repo.customCategoryLabels()) };
   }
 }

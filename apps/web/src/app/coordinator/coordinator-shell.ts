@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'people';
+type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -46,17 +46,21 @@ export class CoordinatorShell {
 
   protected readonly links: { section: Section; path: string; label: string }[] = [
     { section: 'sites', path: '/samordnare', label: 'Platser' },
+    { section: 'statistics', path: '/samordnare/statistik', label: 'Statistik' },
     { section: 'staffing', path: '/samordnare/bemanning', label: 'Bemanning' },
     { section: 'visits', path: '/samordnare/besok', label: 'Besök' },
     { section: 'hours', path: '/samordnare/timmar', label: 'Timmar' },
     { section: 'ocn', path: '/samordnare/ocn', label: 'Validering (OCN)' },
     { section: 'equipment', path: '/samordnare/utrustning', label: 'Utrustning' },
+    { section: 'partners', path: '/samordnare/partner', label: 'Partner' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
   ];
 
   /** "Platser" is also current on a site's own pages and the new-site flow. */
   protected readonly section = computed<Section>(() => {
     const path = this.url().split(/[?#]/)[0] ?? '';
+    if (path.startsWith('/samordnare/statistik')) return 'statistics';
+    if (path.startsWith('/samordnare/partner')) return 'partners';
     if (path.startsWith('/samordnare/bemanning')) return 'staffing';
     if (path.startsWith('/samordnare/besok')) return 'visits';
     if (path.startsWith('/samordnare/timmar')) return 'hours';

@@ -10,6 +10,8 @@ export const coordinatorRoutes: Routes = [
       { path: '', title: 'Platser – Samordnare – Digihjälpen', loadComponent: () => import('./site-list/site-list-page').then((m) => m.SiteListPage) },
       { path: 'platser/ny', title: 'Ny plats – Samordnare – Digihjälpen', loadComponent: () => import('./new-site/new-site-page').then((m) => m.NewSitePage) },
       { path: 'platser/:id', title: 'Plats – Samordnare – Digihjälpen', loadComponent: () => import('./site-admin/site-admin-page').then((m) => m.SiteAdminPage) },
+      { path: 'statistik', title: 'Statistik – Samordnare – Digihjälpen', loadComponent: () => import('./statistics/statistics-page').then((m) => m.StatisticsPage) },
+      { path: 'partner', title: 'Partner – Samordnare – Digihjälpen', loadComponent: () => import('./partners/partners-page').then((m) => m.PartnersPage) },
       { path: 'bemanning', title: 'Bemanning – Samordnare – Digihjälpen', loadComponent: () => import('./staffing/staffing-page').then((m) => m.StaffingPage) },
       { path: 'besok', title: 'Besök – Samordnare – Digihjälpen', loadComponent: () => import('./visit-log/visit-log-page').then((m) => m.VisitLogPage) },
       { path: 'utrustning', title: 'Utrustning – Samordnare – Digihjälpen', loadComponent: () => import('./equipment/equipment-page').then((m) => m.EquipmentPage) },

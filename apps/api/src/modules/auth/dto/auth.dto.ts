@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type AuthUser, type Role, type MeView } from '@digihjalpen/domain';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'coordinator@example.org' })
@@ -28,8 +28,20 @@ export class InviteDto {
   name!: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn([...ROLES], { message: 'Välj roll: samordnare, digivärd eller partner.' })
+  @IsIn([...ROLES], { message: 'Välj roll: samordnare, digivärd, partner eller bibliotekspersonal.' })
   role!: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for role partner: the partner organisation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  partnerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Required for role library-staff: the site they work at' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  siteId?: string;
 }
 
 export class AcceptInvitationDto {
@@ -50,6 +62,8 @@ export class AuthUserDto implements AuthUser {
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Partners: their partner organisation' }) partnerId?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Library staff: their site' }) siteId?: string | null;
 }
 
 export class HelperListedDto extends AuthUserDto {

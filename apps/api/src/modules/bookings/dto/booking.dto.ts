@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { PublicSiteDto } from '../../sites/dto/public-site.dto';
 import {
   BOOKING_LIMITS,
@@ -29,6 +29,9 @@ export class BookingRequestDto implements BookingRequest {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: BOOKING_LIMITS.refMax, example: 'KC-2027', description: 'Referral code (?ref=)' }) ref?: string | null;
   @ApiPropertyOptional({ description: 'Leave empty (a field only bots fill in)' }) website?: string;
 }
+
+/** Staff booking for someone: the same fields without the referral code (set from who books) and the bot trap. */
+export class StaffBookingRequestDto extends OmitType(BookingRequestDto, ['ref', 'website'] as const) {}
 
 export class MoveBookingDto {
   @ApiProperty({ format: 'uuid' }) slotId!: string;

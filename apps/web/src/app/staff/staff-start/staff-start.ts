@@ -3,9 +3,12 @@ import { RouterLink } from '@angular/router';
 import { HelperShifts } from '../../helper/shifts/helper-shifts';
 import { AuthService } from '../../shared/auth/auth.service';
 
-const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'partner' } as const;
+const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'partner', 'library-staff': 'bibliotekspersonal' } as const;
 
-/** Where helpers and partners land after signing in: helpers see their shifts, partners a welcome. */
+/**
+ * Where staff land after signing in: helpers see their shifts; partners, library staff and
+ * coordinators the ways into their pages, "Boka åt någon" among them.
+ */
 @Component({
   selector: 'dh-staff-start',
   imports: [RouterLink, HelperShifts],
@@ -30,11 +33,26 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
         }
         @case ('coordinator') {
           <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
-          <p><a class="dh-button" routerLink="/samordnare">Till samordnarens sidor</a></p>
+          <p class="links">
+            <a class="dh-button" routerLink="/samordnare">Till samordnarens sidor</a>
+            <a class="dh-button-secondary" routerLink="/boka-at-nagon">Boka åt någon</a>
+          </p>
         }
         @case ('partner') {
           <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
-          <p class="dh-status">Här kommer du snart att kunna hänvisa personer till Digihjälpen och se hur det gick.</p>
+          <p>Hänvisa personer till Digihjälpen med en länk eller en lapp, se hur det gick, eller boka en tid åt någon.</p>
+          <p class="links">
+            <a class="dh-button" routerLink="/partner">Hänvisningar och resultat</a>
+            <a class="dh-button-secondary" routerLink="/boka-at-nagon">Boka åt någon</a>
+          </p>
+        }
+        @case ('library-staff') {
+          <p>Du är inloggad som {{ roleNames[u.role] }}.</p>
+          <div class="book dh-panel">
+            <h2>Ringer någon eller står vid disken?</h2>
+            <p>Boka en tid på Digihjälpen åt personen. Det räcker med ett förnamn. Du får ett bokningsnummer att läsa upp och en lapp att skriva ut.</p>
+            <a class="dh-button" routerLink="/boka-at-nagon">Boka åt någon</a>
+          </div>
         }
       }
       <p class="dh-hint shared">Använder du en delad dator? Logga ut när du är klar.</p>
@@ -42,6 +60,11 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
   `,
   styles: `
     .shared { margin-block-start: 2rem; }
+    .links { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+    .book { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 1rem 1.5rem; border-inline-start: 6px solid var(--dh-brand); }
+    .book h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
+    .book p { margin: 0; flex: 1 1 18rem; }
+    .book .dh-button { font-size: 1.2rem; padding: 0.75rem 1.75rem; }
     .today { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 1rem 1.5rem; border-inline-start: 6px solid var(--dh-brand); }
     .today h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
     .today p { margin: 0; flex: 1 1 18rem; }
