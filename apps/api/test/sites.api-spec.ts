@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../src/database/seed/demo-seed';
 import { SiteEntity } from '../src/modules/sites/site.entity';
-import { createTestApp, type TestApp } from './test-app';
+import { createTestApp, signIn, type TestApp } from './test-app';
 
 describe('GET /api/public/sites', () => {
   let t: TestApp;
@@ -42,6 +42,20 @@ describe('GET /api/public/sites', () => {
       const res = await t.http().get(`/api/public/sites/${slug}`).expect(404);
       expect(res.body).toEqual({ code: 'SITE_NOT_FOUND', message: `Det finns ingen plats som heter "${slug}".` });
     }
+  });
+
+  it('gives the demo partner referral results to look at, and the dashboard booked and drop-in visits', async () => {
+    const partner = await signIn(t, { email: 'partner@example.org', password: 'demo-partner' });
+    const me = (await partner.get('/api/auth/me').expect(200)).body as { partnerId: string };
+    const funnel = (await partner.get(`/api/partners/${me.partnerId}/funnel`).expect(200)).body;
+    expect(funnel).toMatchObject({ partnerName: 'Kompetenscenter', booked: expect.any(Number), came: expect.any(Number) });
+    expect(funnel.came).toBeGreaterThanOrEqual(5);
+    expect((await partner.get(`/api/partners/${me.partnerId}/referral-codes`).expect(200)).body).toEqual([expect.objectContaining({ code: 'KCDM-4782', site: 'stadsbiblioteket' })]);
+    const coordinator = await signIn(t, { email: 'coordinator@example.org', password: 'demo-coordinator' });
+    const view = (await coordinator.get('/api/insights/dashboard?from=2026-10-01&to=2026-11-23').expect(200)).body;
+    expect(view.totals.bookings).toBeGreaterThan(0);
+    expect(view.totals.utilisation).toBeGreaterThan(0);
+    expect(view.cameVia).toContainEqual(expect.objectContaining({ label: 'Via Kompetenscenter' }));
   });
 
   it('adds nothing when the demo seed runs again', async () => {

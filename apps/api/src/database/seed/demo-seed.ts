@@ -39,8 +39,8 @@ export async function seedDemoData(dataSource: DataSource, now = currentTime()):
       schedulesAdded += 1;
     }
     if (users.raw.length) await seedOrganisationsAndHours(tx, now);
-    await seedReferralCode(tx);
     if (sites.raw.length) await seedPastVisits(tx, now);
+    await seedReferralCode(tx);
     return { sitesAdded: sites.raw.length, usersAdded: users.raw.length, schedulesAdded };
   });
 }
@@ -129,20 +129,45 @@ async function seedPastVisits(tx: EntityManager, now: Date): Promise<void> {
       [site.id, date],
     )) as { id: string }[];
     if (!session) continue;
+    // Four half-hour times with two seats each, as the weekly schedule has.
+    const slots = (await tx.query(
+      `INSERT INTO slot (session_id, starts_at, ends_at, seats)
+       SELECT $1, t, t + interval '30 minutes', 2 FROM generate_series(($2 || ' 10:00')::timestamp AT TIME ZONE 'Europe/Stockholm', ($2 || ' 11:30')::timestamp AT TIME ZONE 'Europe/Stockholm', interval '30 minutes') AS t
+       RETURNING id`,
+      [session.id, date],
+    )) as { id: string }[];
     await tx.query(`INSERT INTO shift (session_id, helper_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [session.id, helper.id]);
     const visits = 5 + ((week * 3) % 4);
+    let seat = 0;
+    /** A past booking (no contact details, a manage link nobody has); the skills centre's carry its code. */
+    const pastBooking = async (attendance: 'checked-in' | 'no-show', viaPartner: boolean): Promise<string | null> => {
+      const slot = slots[Math.floor(seat / 2)];
+      seat += 1;
+      if (!slot) return null;
+      const id = randomUUID();
+      await tx.query(
+        `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, language, topics, referral_code, attendance)
+         VALUES ($1, $2, $3, $4, 'Besökare', 'sv', '{other}', $5, $6)`,
+        [id, slot.id, referenceFrom(randomBytes(6)), randomBytes(32).toString('hex'), viaPartner ? demoPartner.code : null, attendance],
+      );
+      return id;
+    };
     for (let i = 0; i < visits; i += 1) {
       const categories = CATEGORY_CYCLE[(week + i) % CATEGORY_CYCLE.length] ?? ['other'];
+      const cameVia = (['drop-in', 'booked', 'skills-centre', 'library-staff'] as const)[i % 4];
+      const bookingId = cameVia === 'booked' || cameVia === 'skills-centre' ? await pastBooking('checked-in', cameVia === 'skills-centre') : null;
       await tx.query(
-        `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, referred_to, came_via, returning_visitor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, booking_id, categories, civic_information, device, language, duration_minutes, outcome, referred_to, came_via, returning_visitor)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [
-          randomUUID(), session.id, site.id, date, helper.id, categories, i % 3 === 0,
+          randomUUID(), session.id, site.id, date, helper.id, bookingId, categories, i % 3 === 0,
           (['own-phone', 'own-laptop', 'library-computer', 'none'] as const)[i % 4], i % 4 === 1 ? 'ar' : 'sv', 15 + ((i * 7) % 30),
           i % 5 === 4 ? 'referred' : i % 3 === 2 ? 'partly' : 'solved', i % 5 === 4 ? 'social-services' : null,
-          (['drop-in', 'booked', 'skills-centre', 'library-staff'] as const)[i % 4], (['yes', 'no', 'unknown'] as const)[i % 3],
+          cameVia, (['yes', 'no', 'unknown'] as const)[i % 3],
         ],
       );
     }
+    // Somebody booked and did not come most weeks.
+    if (week % 3 !== 0) await pastBooking('no-show', week % 2 === 0);
   }
 }
