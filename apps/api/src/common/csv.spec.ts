@@ -5,6 +5,7 @@ describe(toCsv.name, () => {
     expect(safeCell('=HYPERLINK("http://evil","klicka")')).toBe(`'=HYPERLINK("http://evil","klicka")`);
     expect(safeCell('+46701234567')).toBe(`'+46701234567`);
     expect(safeCell(-5)).toBe(-5);
+    expect(safeCell(7.5)).toBe('7,5');
     expect(safeCell('BankID')).toBe('BankID');
   });
   it('writes semicolon-separated lines with a byte-order mark for Swedish Excel', () => {

@@ -3,10 +3,13 @@ import { stringify } from 'csv-stringify/sync';
 // A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Defuses text that a spreadsheet would read as a formula; numbers stay numbers. */
+/**
+ * Defuses text that a spreadsheet would read as a formula. Whole numbers stay numbers; decimals get a
+ * decimal comma, as Swedish spreadsheets read them (7,5 — with a point they become dates or text).
+ */
 export function safeCell(value: string | number | boolean | null | undefined): string | number {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? value : String(value).replace('.', ',');
   const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

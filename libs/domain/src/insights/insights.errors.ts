@@ -8,8 +8,8 @@ export enum InsightsErrorCode {
 
 export class InsightsError extends DomainError<InsightsErrorCode> {
   /** Messages in English: the open statistics are read by programs and the city's web team. */
-  static invalidRange(fields: Record<string, string>): InsightsError {
-    return new InsightsError(InsightsErrorCode.InvalidRange, 'The date range is not valid.', fields);
+  static invalidRange(fields: Record<string, string>, message = 'The date range is not valid.'): InsightsError {
+    return new InsightsError(InsightsErrorCode.InvalidRange, message, fields);
   }
   static unknownChart(): InsightsError {
     return new InsightsError(InsightsErrorCode.UnknownChart, 'Det diagrammet finns inte.');

@@ -1,5 +1,5 @@
 import { InsightsErrorCode } from './insights.errors';
-import { capacitySignals, dashboardTables, parsePeriod, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { capacitySignals, dashboardTables, parsePeriod, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
 import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
@@ -116,5 +116,12 @@ describe('dashboardTables', () => {
     expect(tables.find((t) => t.chart === 'visits-per-week')?.rows).toEqual([['2026-11-02', 7, null]]);
     expect(tables.find((t) => t.chart === 'utilisation-by-site')?.rows).toEqual([['A', 4, 20, 10, 8, null, 50]]);
     expect(tables.find((t) => t.chart === 'helper-hours')?.rows).toEqual([['2026-11-02', 1.5, 0.5]]);
+  });
+});
+
+describe('weeksOf', () => {
+  it('gives the Monday of every week the period touches, across a year', () => {
+    expect(weeksOf({ from: '2026-12-23', to: '2027-01-04' })).toEqual(['2026-12-21', '2026-12-28', '2027-01-04']);
+    expect(weeksOf({ from: '2026-11-23', to: '2026-11-23' })).toEqual(['2026-11-23']);
   });
 });

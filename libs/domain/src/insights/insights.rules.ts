@@ -39,17 +39,17 @@ export function statsRange(query: { from?: string; to?: string }, today: LocalDa
 }
 
 const RANGE_TEXTS = {
-  en: { format: 'Write the date as YYYY-MM-DD.', reversed: 'The end date is before the start date.', tooLong: 'Choose at most five years at a time.' },
-  sv: { format: 'Skriv datum som ÅÅÅÅ-MM-DD.', reversed: 'Slutdatum är före startdatum. Byt plats på datumen.', tooLong: 'Välj högst fem år åt gången.' },
+  en: { invalid: 'The date range is not valid.', format: 'Write the date as YYYY-MM-DD.', reversed: 'The end date is before the start date.', tooLong: 'Choose at most five years at a time.' },
+  sv: { invalid: 'Perioden behöver rättas.', format: 'Skriv datum som ÅÅÅÅ-MM-DD.', reversed: 'Slutdatum är före startdatum. Byt plats på datumen.', tooLong: 'Välj högst fem år åt gången.' },
 } as const;
 
 function checkRange(from: string, to: string, texts: (typeof RANGE_TEXTS)['en' | 'sv']): asserts from is LocalDate {
   const fields: Record<string, string> = {};
   if (!isLocalDate(from)) fields['from'] = texts.format;
   if (!isLocalDate(to)) fields['to'] = texts.format;
-  if (Object.keys(fields).length) throw InsightsError.invalidRange(fields);
-  if (from > to) throw InsightsError.invalidRange({ to: texts.reversed });
-  if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: texts.tooLong });
+  if (Object.keys(fields).length) throw InsightsError.invalidRange(fields, texts.invalid);
+  if (from > to) throw InsightsError.invalidRange({ to: texts.reversed }, texts.invalid);
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS > MAX_RANGE_DAYS) throw InsightsError.invalidRange({ to: texts.tooLong }, texts.invalid);
 }
 
 /**
@@ -61,6 +61,13 @@ export function parsePeriod(query: { from?: string; to?: string }, today: LocalD
   const from = query.from || addDays(to, -(defaultDays - 1));
   checkRange(from, to, RANGE_TEXTS.sv);
   return { from, to: to as LocalDate };
+}
+
+/** The Mondays of every ISO week a period touches, so a chart's time axis has no holes. */
+export function weeksOf(period: Period): LocalDate[] {
+  const weeks: LocalDate[] = [];
+  for (let monday = weekStartOf(period.from); monday <= period.to; monday = addDays(monday, 7)) weeks.push(monday);
+  return weeks;
 }
 
 /** A share 0–1, or null when there is nothing to divide by. */

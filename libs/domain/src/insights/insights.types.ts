@@ -81,6 +81,7 @@ export interface DashboardView {
     returningShare: number | null;
     /** Booked seats / offered seats, 0–1; null without seats. */
     utilisation: number | null;
+    /** Approved minutes of helper time in the period (pending time is in `helperHours`). */
     helperMinutes: number;
   };
   visitsPerWeek: WeekVisits[];

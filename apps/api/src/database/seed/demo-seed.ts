@@ -75,6 +75,14 @@ async function seedReferralCode(tx: EntityManager): Promise<void> {
     [demoPartner.code, demoPartner.codeLabel, demoPartner.user, demoPartner.site],
   );
   await tx.query(`UPDATE booking b SET partner_id = c.partner_id FROM referral_code c WHERE b.referral_code = c.code AND b.partner_id IS NULL`);
+  // More people opened the link or scanned the slip than booked: half as many again, each week.
+  await tx.query(
+    `INSERT INTO referral_open (code, week_start, opens)
+     SELECT b.referral_code, date_trunc('week', b.created_at AT TIME ZONE 'Europe/Stockholm')::date, ceil(count(*) * 1.5)::int
+       FROM booking b WHERE b.referral_code = $1 GROUP BY 1, 2
+     ON CONFLICT DO NOTHING`,
+    [demoPartner.code],
+  );
 }
 
 /** The demo helpers on a new demo site's next sessions, so the helper desk has something to show. */
@@ -146,8 +154,8 @@ async function seedPastVisits(tx: EntityManager, now: Date): Promise<void> {
       if (!slot) return null;
       const id = randomUUID();
       await tx.query(
-        `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, language, topics, referral_code, attendance)
-         VALUES ($1, $2, $3, $4, 'Besökare', 'sv', '{other}', $5, $6)`,
+        `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, language, topics, referral_code, attendance, created_at)
+         VALUES ($1, $2, $3, $4, 'Besökare', 'sv', '{other}', $5, $6, (SELECT starts_at - interval '5 days' FROM slot WHERE id = $2))`,
         [id, slot.id, referenceFrom(randomBytes(6)), randomBytes(32).toString('hex'), viaPartner ? demoPartner.code : null, attendance],
       );
       return id;

@@ -19,6 +19,7 @@ import {
   toLocalIso,
   UTILISATION_BANDS,
   utilisationBand,
+  weeksOf,
   type CapacitySignalsView,
   type CountRow,
   type DashboardChart,
@@ -86,6 +87,7 @@ export class InsightsService {
       this.repo.partnerNames(),
     ]);
     const n = (count: number): number | null => (suppressed ? suppressSmall(count) : count);
+    const allWeeks = weeksOf(filter);
     const rows = (kind: VisitBreakdown['kind'], names: Readonly<Record<string, string>>): CountRow[] =>
       breakdown
         .filter((b) => b.kind === kind)
@@ -120,7 +122,10 @@ export class InsightsService {
         utilisation: shareOf(booked, seats),
         helperMinutes: sum(hours, (h) => h.approved),
       },
-      visitsPerWeek: weeks.map((w) => ({ weekStart: w.weekStart, booked: n(w.booked), dropIn: n(w.dropIn) })),
+      visitsPerWeek: allWeeks.map((weekStart) => {
+        const w = weeks.find((x) => x.weekStart === weekStart);
+        return { weekStart, booked: n(w?.booked ?? 0), dropIn: n(w?.dropIn ?? 0) };
+      }),
       categories: [...categories]
         .map(([key, count]) => ({ key, label: labels[key] ?? key, count: n(count) }))
         .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv')),
@@ -135,7 +140,10 @@ export class InsightsService {
       ],
       utilisationBands: UTILISATION_BANDS.map((b) => ({ key: b.key, label: b.label, count: n(bands.get(b.key) ?? 0) })),
       utilisationBySite: this.bySite(sessions, n),
-      helperHours: hours.map((h) => ({ weekStart: h.weekStart, approvedMinutes: h.approved, pendingMinutes: h.pending })),
+      helperHours: allWeeks.map((weekStart) => {
+        const h = hours.find((x) => x.weekStart === weekStart);
+        return { weekStart, approvedMinutes: h?.approved ?? 0, pendingMinutes: h?.pending ?? 0 };
+      }),
     };
   }
 
@@ -144,7 +152,8 @@ export class InsightsService {
     if (!(DASHBOARD_CHARTS as readonly string[]).includes(chart)) throw InsightsError.unknownChart();
     const table = dashboardTables(await this.dashboard(query)).find((t) => t.chart === (chart as DashboardChart));
     if (!table) throw InsightsError.unknownChart();
-    return toCsv(table.columns, table.rows.map((row) => row.map((cell) => (cell === null ? '' : cell))));
+    // A hidden count reads "<5", as in the open statistics: an empty cell could be taken for 0.
+    return toCsv(table.columns, table.rows.map((row) => row.map((cell) => (cell === null ? `<${SMALL_NUMBER_LIMIT}` : cell))));
   }
 
   /** Where to add a day, where use is low, which coming sessions lack helpers. */

@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people';
+type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people' | 'book';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -54,6 +54,7 @@ export class CoordinatorShell {
     { section: 'equipment', path: '/samordnare/utrustning', label: 'Utrustning' },
     { section: 'partners', path: '/samordnare/partner', label: 'Partner' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
+    { section: 'book', path: '/boka-at-nagon', label: 'Boka åt någon' },
   ];
 
   /** "Platser" is also current on a site's own pages and the new-site flow. */

@@ -33,7 +33,8 @@ export class PartnerApi {
     return httpResource<FunnelView>(() => {
       const { partnerId, period } = query();
       if (!partnerId) return undefined;
-      return { url: `${partnerPath(partnerId)}/funnel`, params: period ? { from: period.from, to: period.to } : {} };
+      const url = `${partnerPath(partnerId)}/funnel`;
+      return period ? { url, params: { from: period.from, to: period.to } } : { url };
     });
   }
 

@@ -55,20 +55,8 @@ describe(PartnerPage.name, () => {
     expect(page().getAttribute('lang')).toBe('sv');
   });
 
-  it('asks the API for the partner organisation when the signed-in user does not carry it', async () => {
-    open({ ...PARTNER, partnerId: undefined });
-    const other = '50000000-0000-4000-8000-000000000009';
-    http.expectOne('/api/auth/me').flush({ ...PARTNER, partnerId: other, idleMinutes: 15, queueKey: 'key' });
-    // The page's parts now ask for their data: not stable until answered.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    TestBed.tick();
-    await answerPartsOf(other);
-    expect(text()).toContain('Hänvisningskoder');
-  });
-
   it('says so when the account belongs to no partner organisation', async () => {
     open({ ...PARTNER, partnerId: null });
-    http.expectOne('/api/auth/me').flush({ ...PARTNER, partnerId: null, idleMinutes: 15, queueKey: 'key' });
     await settle(fixture);
     expect(text()).toContain('Ditt konto hör inte till någon partnerorganisation än.');
     expect(text()).not.toContain('Hänvisningskoder');

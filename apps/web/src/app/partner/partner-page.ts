@@ -1,7 +1,5 @@
-import { httpResource } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { MeView } from '@digihjalpen/domain';
 import { AuthService } from '../shared/auth/auth.service';
 import { ReferralCodes } from './referral-codes';
 import { ReferralFunnel } from './referral-funnel';
@@ -47,13 +45,6 @@ import { ReferralFunnel } from './referral-funnel';
         <p>Hur många ni hänvisade, hur många som bokade och kom, och hur det gick för dem. Först visas de senaste 90 dagarna.</p>
         <dh-referral-funnel [partnerId]="id" />
       </section>
-    } @else if (me.isLoading()) {
-      <p class="dh-status">Hämtar dina uppgifter …</p>
-    } @else if (me.error()) {
-      <div class="dh-alert" role="alert">
-        <p>Vi kunde inte hämta dina uppgifter just nu.</p>
-        <button type="button" class="dh-button" (click)="me.reload()">Försök igen</button>
-      </div>
     } @else {
       <p class="dh-alert">Ditt konto hör inte till någon partnerorganisation än. Be samordnaren att koppla kontot till er organisation.</p>
     }
@@ -73,7 +64,5 @@ import { ReferralFunnel } from './referral-funnel';
 })
 export class PartnerPage {
   private readonly auth = inject(AuthService);
-  /** Asked only when the signed-in user does not carry the partner organisation already. */
-  protected readonly me = httpResource<MeView>(() => (this.auth.user()?.partnerId ? undefined : '/api/auth/me'));
-  protected readonly partnerId = computed(() => this.auth.user()?.partnerId ?? (this.me.hasValue() ? this.me.value().partnerId : null) ?? null);
+  protected readonly partnerId = computed(() => this.auth.user()?.partnerId ?? null);
 }

@@ -62,8 +62,8 @@ describe(ReferralFunnel.name, () => {
       ['Kom', '9'],
     ]);
     expect(text(page().querySelector('figure li .dh-hint'))).toBe('öppnade bokningssidan från er länk eller lapp, eller fick en tid bokad av er');
-    const widths = Array.from(page().querySelectorAll<HTMLElement>('figure:first-of-type .bar')).map((b) => b.style.width);
-    expect(widths).toEqual(['100%', '50%', '37.5%']);
+    const shares = Array.from(page().querySelectorAll<HTMLElement>('figure:first-of-type .bar')).map((b) => b.style.getPropertyValue('--share'));
+    expect(shares).toEqual(['1', '0.5', '0.375']);
     expect(bars(1)).toEqual([
       ['Löst', '6'],
       ['Delvis löst', 'färre än 5'],

@@ -23,8 +23,8 @@ interface Bar {
   label: string;
   hint: string | null;
   count: number | null;
-  /** Share of the longest bar, 0–100; hidden counts get a short hatched stub instead. */
-  width: number;
+  /** Share of the longest bar, 0–1; hidden counts get a short hatched stub instead. */
+  share: number;
 }
 
 const STEPS: { key: 'referred' | 'booked' | 'came'; label: string; hint: string }[] = [
@@ -35,7 +35,7 @@ const STEPS: { key: 'referred' | 'booked' | 'came'; label: string; hint: string 
 
 function barsOf(rows: { key: string; label: string; hint: string | null; count: number | null }[]): Bar[] {
   const max = Math.max(1, ...rows.map((r) => r.count ?? 0));
-  return rows.map((r) => ({ ...r, width: r.count === null ? 0 : (r.count / max) * 100 }));
+  return rows.map((r) => ({ ...r, share: r.count === null ? 0 : r.count / max }));
 }
 
 /**
@@ -80,7 +80,7 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
             <li>
               <span class="label">{{ bar.label }}<span class="dh-hint">{{ bar.hint }}</span></span>
               <span class="track">
-                <span class="bar" [class.hidden-count]="bar.count === null" [style.width.%]="bar.width"></span>
+                <span class="bar" [class.hidden-count]="bar.count === null" [class.zero]="bar.count === 0" [style.--share]="bar.share"></span>
                 <span class="value">{{ countText(bar.count) }}</span>
               </span>
             </li>
@@ -95,7 +95,7 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
               <li>
                 <span class="label">{{ bar.label }}</span>
                 <span class="track">
-                  <span class="bar outcome" [class.hidden-count]="bar.count === null" [style.width.%]="bar.width"></span>
+                  <span class="bar outcome" [class.hidden-count]="bar.count === null" [class.zero]="bar.count === 0" [style.--share]="bar.share"></span>
                   <span class="value">{{ countText(bar.count) }}</span>
                 </span>
               </li>
@@ -134,9 +134,10 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
   `,
   styles: `
     :host { display: block; }
-    .period-fields { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0 1rem; }
-    .period-fields dh-field { flex: 0 1 11rem; margin-block-end: 0.75rem; }
-    .period-fields button { margin-block-end: 0.75rem; }
+    .period-fields { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 1rem; }
+    .period-fields dh-field { flex: 0 1 13rem; margin-block-end: 0.75rem; }
+    /* Level with the inputs (below their labels), also when a field shows an error. */
+    .period-fields button { margin-block: 1.75rem 0.75rem; }
     .shown { margin-block: 0.5rem; }
     figure { margin: 1.25rem 0; }
     figcaption { font-weight: 700; font-size: 1.1rem; margin-block-end: 0.5rem; }
@@ -145,9 +146,11 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
     .label { display: flex; flex-direction: column; font-weight: 600; }
     .label .dh-hint { font-weight: 400; font-size: 0.9rem; }
     .track { display: flex; align-items: center; gap: 0.6rem; min-height: 2rem; }
-    .bar { display: block; flex: none; height: 1.75rem; max-width: calc(100% - 6.5rem); border-radius: 0.25rem; background: var(--dh-brand); }
+    /* The longest bar leaves room for its number ("färre än 5" is the longest). */
+    .bar { display: block; flex: none; width: calc((100% - 7rem) * var(--share, 0)); height: 1.75rem; border-radius: 0.25rem; background: var(--dh-brand); }
     .bar.outcome { background: #3d6f8e; }
     .bar.hidden-count { width: 1.5rem !important; border: 2px dashed var(--dh-muted); background: repeating-linear-gradient(45deg, #e3e8ee 0 4px, #fff 4px 8px); }
+    .bar.zero { display: none; }
     .value { font-weight: 700; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .small { font-size: 0.9rem; max-width: 48rem; }
     details { margin-block: 1rem; }

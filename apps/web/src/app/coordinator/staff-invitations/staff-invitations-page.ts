@@ -1,22 +1,39 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import type { Role } from '@digihjalpen/domain';
+import { PartnerApi } from '../../partner/partner-api';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { CopyLink } from '../../shared/ui/copy-link';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
-import { CoordinatorApi, type InvitationCreated } from '../coordinator-api';
+import { CoordinatorApi, type Invitation, type InvitationCreated } from '../coordinator-api';
 
 export const ROLE_CHOICES: { role: Role; name: string; description: string }[] = [
   { role: 'helper', name: 'Digivärd', description: 'hjälper besökare på träffarna och tar pass' },
   { role: 'coordinator', name: 'Samordnare', description: 'lägger in platser och scheman och bemannar träffarna' },
   { role: 'partner', name: 'Partner', description: 'till exempel Kompetenscentret, som hänvisar personer' },
+  { role: 'library-staff', name: 'Bibliotekspersonal', description: 'kan boka åt besökare på sitt bibliotek' },
 ];
 
 const FIELDS: SummaryField[] = [
   { name: 'name', id: 'invite-name', label: 'Namn' },
   { name: 'email', id: 'invite-email', label: 'E-postadress' },
   { name: 'role', id: 'invite-role', label: 'Roll' },
+  { name: 'partnerId', id: 'invite-partner', label: 'Partnerorganisation' },
+  { name: 'siteId', id: 'invite-site', label: 'Bibliotek' },
 ];
+
+interface Draft {
+  name: string;
+  email: string;
+  role: Role;
+  /** Only for role partner. */
+  partnerId: string;
+  /** Only for role library-staff. */
+  siteId: string;
+}
+
+const EMPTY: Draft = { name: '', email: '', role: 'helper', partnerId: '', siteId: '' };
 
 /**
  * Coordinators invite staff: the person gets an e-mail with a link to choose a password. The link is
@@ -24,7 +41,7 @@ const FIELDS: SummaryField[] = [
  */
 @Component({
   selector: 'dh-staff-invitations-page',
-  imports: [ErrorSummary, FIELD, CopyLink],
+  imports: [ErrorSummary, FIELD, CopyLink, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-invitations-page.html',
   styleUrl: './staff-invitations-page.css',
@@ -38,14 +55,19 @@ export class StaffInvitationsPage {
 
   protected readonly fields = FIELDS;
   protected readonly roles = ROLE_CHOICES;
-  protected readonly draft = signal<{ name: string; email: string; role: Role }>({ name: '', email: '', role: 'helper' });
+  protected readonly draft = signal<Draft>(EMPTY);
   protected readonly pending = signal(false);
   protected readonly error = signal<ApiError | null>(null);
   protected readonly errors = computed(() => this.error()?.fields ?? {});
   protected readonly sent = signal<InvitationCreated | null>(null);
+  /** Where the invited person works, in words: "för Kompetenscenter", "på Stadsbiblioteket". */
+  protected readonly sentWhere = signal('');
   protected readonly helpers = this.api.helpers();
+  /** A partner's staff belong to a partner organisation; library staff to one library. */
+  protected readonly partners = inject(PartnerApi).partners();
+  protected readonly sites = this.api.sites();
 
-  protected set(field: 'name' | 'email', value: string): void {
+  protected set(field: 'name' | 'email' | 'partnerId' | 'siteId', value: string): void {
     this.draft.update((d) => ({ ...d, [field]: value }));
   }
 
@@ -62,10 +84,21 @@ export class StaffInvitationsPage {
     event.preventDefault();
     if (this.pending()) return;
     const d = this.draft();
-    const invitation = { name: d.name.trim(), email: d.email.trim(), role: d.role };
+    // partnerId and siteId go only with the role that needs them.
+    const invitation: Invitation & { partnerId?: string; siteId?: string } = {
+      name: d.name.trim(),
+      email: d.email.trim(),
+      role: d.role,
+      ...(d.role === 'partner' ? { partnerId: d.partnerId } : {}),
+      ...(d.role === 'library-staff' ? { siteId: d.siteId } : {}),
+    };
     const missing: Record<string, string> = {};
     if (!invitation.name) missing['name'] = 'Skriv personens namn.';
     if (!invitation.email) missing['email'] = 'Skriv personens e-postadress.';
+    if (d.role === 'partner' && !d.partnerId) {
+      missing['partnerId'] = this.partners.hasValue() && this.partners.value().length === 0 ? 'Lägg till partnerorganisationen under Partner först.' : 'Välj vilken partnerorganisation personen arbetar på.';
+    }
+    if (d.role === 'library-staff' && !d.siteId) missing['siteId'] = 'Välj vilket bibliotek personen arbetar på.';
     if (Object.keys(missing).length) {
       this.error.set({ status: 0, code: 'MISSING', message: 'Fyll i det som saknas.', fields: missing });
       return;
@@ -74,15 +107,29 @@ export class StaffInvitationsPage {
     this.error.set(null);
     try {
       const created = await this.api.invite(invitation);
+      this.sentWhere.set(this.whereOf(d));
       this.sent.set(created);
-      this.draft.set({ name: '', email: '', role: 'helper' });
+      this.draft.set(EMPTY);
       if (created.user.role === 'helper') this.helpers.reload();
+      if (created.user.role === 'partner') this.partners.reload();
       afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
     } catch (error) {
       this.error.set(toApiError(error));
     } finally {
       this.pending.set(false);
     }
+  }
+
+  private whereOf(d: Draft): string {
+    if (d.role === 'partner') {
+      const partner = this.partners.hasValue() ? this.partners.value().find((p) => p.id === d.partnerId) : undefined;
+      return partner ? ` för ${partner.name}` : '';
+    }
+    if (d.role === 'library-staff') {
+      const site = this.sites.value().find((s) => s.id === d.siteId);
+      return site ? ` på ${site.name}` : '';
+    }
+    return '';
   }
 
   /** Back to an empty form for the next person. */

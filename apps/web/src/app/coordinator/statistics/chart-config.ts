@@ -1,5 +1,5 @@
 import type { DashboardChart, DashboardTable } from '@digihjalpen/domain';
-import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, Plugin, TooltipItem } from 'chart.js';
 import { isoWeekOf } from '../../shared/data/dates';
 
 /**
@@ -60,7 +60,7 @@ const weekLabel = (weekStart: string) => `v. ${isoWeekOf(weekStart).week}`;
 const weekTitle = (weekStart: string) => `Vecka ${isoWeekOf(weekStart).week}, från ${dayFormat.format(new Date(`${weekStart}T12:00:00Z`))}`;
 
 /** Splits a long label into lines of about `width` characters, so horizontal bars keep their room. */
-export function wrapLabel(label: string, width = 22): string | string[] {
+export function wrapLabel(label: string, width = 16): string | string[] {
   if (label.length <= width) return label;
   const lines: string[] = [];
   let line = '';
@@ -133,9 +133,8 @@ export function chartSpec(table: DashboardTable, animate: boolean): ChartSpec {
     case 'referred-to':
     case 'returning':
     case 'attendance':
-      return bars('horizontal', 1, 'count', table.columns[1] ?? 'Antal');
     case 'utilisation':
-      return bars('vertical', 1, 'count', table.columns[1] ?? 'Träffar');
+      return bars('horizontal', 1, 'count', table.columns[1] ?? 'Antal');
     case 'utilisation-by-site':
       return bars('horizontal', table.columns.length - 1, 'percent', 'Beläggning');
   }
@@ -169,8 +168,8 @@ function barsSummary(spec: ChartSpec, orientation: ChartSpec['orientation']): st
 /** Room for horizontal bars grows with their number; vertical charts have a fixed height. */
 export function chartHeight(spec: ChartSpec): number {
   if (spec.orientation === 'vertical') return 300;
-  const lines = spec.labels.reduce<number>((total, l) => total + (Array.isArray(l) ? l.length : 1), 0);
-  return Math.max(160, 70 + Math.max(spec.labels.length * 34, lines * 18));
+  const rows = spec.labels.reduce<number>((total, l) => total + Math.max(34, (Array.isArray(l) ? l.length : 1) * 18 + 14), 0);
+  return Math.max(160, 80 + rows);
 }
 
 /** How a series is painted: a colour, or (given by the renderer, which has a canvas) a stripe pattern. */
@@ -180,14 +179,51 @@ export type BarConfig = ChartConfiguration<'bar', (number | null)[], string | st
 
 const INK = '#1b1f24';
 const GRID = '#c9d1da';
+const LABEL_FONT = "600 13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+
+/**
+ * Writes each bar's value at its end ("12", "80 %", "färre än 5"), so a chart with one series can be
+ * read without a tooltip, and a hidden count is told apart from a zero.
+ */
+export function valueLabels(spec: ChartSpec): Plugin<'bar'> {
+  return {
+    id: 'dhValueLabels',
+    afterDatasetsDraw: (chart) => {
+      const series = spec.series[0];
+      if (spec.series.length !== 1 || !series) return;
+      const horizontal = spec.orientation === 'horizontal';
+      const valueScale = chart.scales[horizontal ? 'x' : 'y'];
+      const categoryScale = chart.scales[horizontal ? 'y' : 'x'];
+      if (!valueScale || !categoryScale) return;
+      const { ctx } = chart;
+      ctx.save();
+      ctx.fillStyle = INK;
+      ctx.font = LABEL_FONT;
+      ctx.textAlign = horizontal ? 'left' : 'center';
+      ctx.textBaseline = horizontal ? 'middle' : 'bottom';
+      series.data.forEach((value, i) => {
+        const at = valueScale.getPixelForValue(value ?? 0);
+        const across = categoryScale.getPixelForValue(i);
+        const text = valueText(value, spec.unit === 'hours' ? 'count' : spec.unit);
+        if (horizontal) ctx.fillText(text, at + 6, across);
+        else ctx.fillText(text, across, at - 4);
+      });
+      ctx.restore();
+    },
+  };
+}
 
 /** The Chart.js configuration of a spec: bars, stacked or not; legends for two series; no motion if not wanted. */
 export function chartConfig(spec: ChartSpec, fill: SeriesFill): BarConfig {
   const valueAxis = spec.orientation === 'horizontal' ? 'x' : 'y';
   const categoryAxis = spec.orientation === 'horizontal' ? 'y' : 'x';
   const tick = (value: number | string) => (typeof value === 'number' ? valueText(value, spec.unit === 'hours' ? 'count' : spec.unit) : value);
+  const single = spec.series.length === 1;
+  // Room for the value labels past the longest bar.
+  const room = !single ? 0 : spec.series.some((s) => s.data.includes(null)) ? 84 : 48;
   return {
     type: 'bar',
+    plugins: single ? [valueLabels(spec)] : [],
     data: {
       labels: spec.labels,
       datasets: spec.series.map((s) => ({
@@ -205,6 +241,7 @@ export function chartConfig(spec: ChartSpec, fill: SeriesFill): BarConfig {
       indexAxis: spec.orientation === 'horizontal' ? 'y' : 'x',
       responsive: true,
       maintainAspectRatio: false,
+      layout: { padding: spec.orientation === 'horizontal' ? { right: room } : { top: room ? 24 : 0 } },
       animation: spec.animate ? { duration: 400 } : false,
       scales: {
         [valueAxis]: {
@@ -213,7 +250,7 @@ export function chartConfig(spec: ChartSpec, fill: SeriesFill): BarConfig {
           ...(spec.unit === 'percent' ? { max: 100 } : {}),
           title: { display: true, text: spec.axisTitle, color: INK },
           grid: { color: GRID },
-          ticks: { color: INK, precision: spec.unit === 'count' ? 0 : undefined, callback: tick },
+          ticks: { color: INK, precision: spec.unit === 'count' ? 0 : undefined, maxRotation: 0, callback: tick, ...(spec.unit === 'percent' ? { stepSize: 25 } : {}) },
         },
         [categoryAxis]: { stacked: spec.stacked, grid: { display: false }, ticks: { color: INK, autoSkip: spec.orientation === 'vertical' } },
       },

@@ -38,13 +38,16 @@ export function prefersReducedMotion(view: Window | null): boolean {
         <div class="canvas-box" [style.height.px]="height()">
           <canvas #canvas role="img" [attr.aria-label]="spec().summary"></canvas>
         </div>
+        @if (gaps()) {
+          <p class="dh-hint">Tal under 5 visas inte i diagrammet. I tabellen står de som ”färre än 5”.</p>
+        }
       }
     }
     <div class="chart-actions">
       <button type="button" class="dh-button-secondary" [attr.aria-expanded]="open()" [attr.aria-controls]="id() + '-table'" (click)="open.set(!open())">
-        {{ open() ? 'Dölj tabellen' : 'Visa som tabell' }}<span class="visually-hidden">: {{ t.title }}</span>
+        {{ open() ? 'Dölj tabellen' : 'Visa som tabell' }}<span class="visually-hidden"> – {{ t.title }}</span>
       </button>
-      <a class="dh-button-secondary" [href]="csvUrl()" download>Ladda ner CSV<span class="visually-hidden">: {{ t.title }}</span></a>
+      <a class="dh-button-secondary" [href]="csvUrl()" download>Ladda ner CSV<span class="visually-hidden"> – {{ t.title }}</span></a>
     </div>
     <div [id]="id() + '-table'" class="table-box" [hidden]="!open()">
       @if (open()) {
@@ -88,16 +91,17 @@ export function prefersReducedMotion(view: Window | null): boolean {
     h3 { font-size: 1.15rem; margin: 0; }
     .nothing { margin: 0; color: var(--dh-muted); }
     .canvas-box { position: relative; width: 100%; min-width: 0; }
-    .chart-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .chart-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-block-start: auto; padding-block-start: 0.25rem; }
     .chart-actions > * { min-height: 40px; padding-block: 0.3rem; font-size: 0.95rem; }
     .table-wrap { overflow-x: auto; border: 1px solid var(--dh-line); border-radius: var(--dh-radius); background: var(--dh-surface); }
     .table-wrap:focus-visible { outline: var(--dh-focus); outline-offset: 2px; }
     table { width: 100%; border-collapse: collapse; font-size: 0.95rem; }
-    th, td { padding: 0.4rem 0.6rem; text-align: start; border-block-end: 1px solid var(--dh-line); }
-    thead th { background: #e3edf5; }
+    th, td { padding: 0.4rem 0.5rem; text-align: start; border-block-end: 1px solid var(--dh-line); }
+    thead th { background: #e3edf5; vertical-align: bottom; }
     tbody th { font-weight: 400; }
     tbody tr:last-child > * { border-block-end: 0; }
-    .num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .num { text-align: end; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     .table-box .dh-hint { margin-block-start: 0.4rem; }
   `,
   host: { role: 'group', '[attr.aria-labelledby]': "id() + '-heading'" },
@@ -116,6 +120,8 @@ export class StatChart {
   protected readonly height = computed(() => chartHeight(this.spec()));
   protected readonly rows = computed(() => this.table().rows.map((row) => row.map((cell, i) => cellText(cell, this.table().columns[i] ?? ''))));
   protected readonly hidesSmall = computed(() => this.table().rows.some((row) => row.some((cell, i) => cell === null && !(this.table().columns[i] ?? '').endsWith('(%)'))));
+  /** Hidden counts in a stacked chart are gaps without a label of their own: said under the chart. */
+  protected readonly gaps = computed(() => this.spec().series.length > 1 && this.spec().series.some((s) => s.data.includes(null)));
   protected readonly open = signal(false);
   protected readonly failed = signal(false);
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { ActivatedRoute, Router } from '@angular/router';
-import { DEFAULT_TIME_ZONE, dashboardTables, type DashboardView } from '@digihjalpen/domain';
+import { DEFAULT_TIME_ZONE, dashboardTables, type DashboardChart, type DashboardView } from '@digihjalpen/domain';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { todayIn } from '../../shared/data/dates';
 import { hoursText } from '../../shared/data/hours-labels';
@@ -51,7 +51,7 @@ export function keyFigures(totals: DashboardView['totals']): KeyFigure[] {
     share('no-shows', 'Uteblev', totals.noShowRate, 'av bokningarna som markerats'),
     share('returning', 'Har varit här förut', totals.returningShare, 'av besöken med svar'),
     share('utilisation', 'Beläggning', totals.utilisation, 'av platserna bokade'),
-    { key: 'hours', label: 'Digivärdarnas tid', value: hoursText(totals.helperMinutes), missing: false, hint: 'godkänd och väntande' },
+    { key: 'hours', label: 'Digivärdarnas tid', value: hoursText(totals.helperMinutes), missing: false, hint: 'godkänd tid' },
   ];
 }
 
@@ -93,11 +93,18 @@ export class StatisticsPage {
   protected readonly draft = linkedSignal(() => this.filters());
   protected readonly dashboard = this.api.dashboard(this.filters);
   protected readonly quickPeriods = QUICK_PERIODS;
+  /**
+   * Charts over time take the page's full width, and so does the site table with its seven columns
+   * (with the utilisation bands before it, so the half-width charts pair up).
+   */
+  protected readonly wide: ReadonlySet<DashboardChart> = new Set(['visits-per-week', 'utilisation', 'utilisation-by-site', 'helper-hours']);
 
   private readonly error = computed(() => (this.dashboard.error() ? toApiError(this.dashboard.error()) : null));
   protected readonly filterError = computed<ApiError | null>(() => {
     const e = this.error();
-    return e && e.status === 400 && FILTER_ERRORS.has(e.code) ? e : null;
+    if (!e || e.status !== 400 || !FILTER_ERRORS.has(e.code)) return null;
+    // INVALID_RANGE's own message is English (it is shared with the open statistics); its fields are Swedish.
+    return e.code === 'INVALID_RANGE' ? { ...e, message: 'Rätta perioden.' } : e;
   });
   protected readonly loadError = computed(() => (this.error() && !this.filterError() ? this.error() : null));
   protected readonly fields = computed<SummaryField[]>(() => [
@@ -107,7 +114,11 @@ export class StatisticsPage {
   ]);
   protected readonly siteIds = computed(() => this.sites.value().map((s) => `stat-site-${s.id}`));
 
-  protected readonly view = computed(() => (this.dashboard.hasValue() && !this.dashboard.error() ? this.dashboard.value() : null));
+  /** The numbers on screen: while new ones load, the last ones stay (the charts are redrawn, not rebuilt). */
+  protected readonly view = linkedSignal<{ value: DashboardView | null; loading: boolean }, DashboardView | null>({
+    source: () => ({ value: this.dashboard.hasValue() ? this.dashboard.value() : null, loading: this.dashboard.isLoading() }),
+    computation: (now, previous) => now.value ?? (now.loading ? (previous?.value ?? null) : null),
+  });
   protected readonly figures = computed(() => {
     const v = this.view();
     return v ? keyFigures(v.totals) : [];

@@ -38,6 +38,7 @@ describe(BookingFlow.name, () => {
   beforeEach(() => {
     harness = undefined;
     document.cookie = 'lang=; max-age=0; path=/';
+    sessionStorage.clear();
     TestBed.configureTestingModule({
       imports: [translocoTesting()],
       providers: [
@@ -107,6 +108,8 @@ describe(BookingFlow.name, () => {
 
   it('walks through four screens, one step in the URL each, and books with the referral code from the link', async () => {
     await open('/bibliotek/stadsbiblioteket/boka?ref=KC-12');
+    // The partner's figures count the opened link, once: the steps below ask nothing more of it.
+    http.expectOne({ method: 'POST', url: '/api/public/referrals/KC-12/opened' }).flush(null, { status: 204, statusText: 'No Content' });
     expect(heading()).toBe('Steg 1 av 4: Välj en tid');
     expect(text()).toContain('Du bokar en tid på Stadsbiblioteket');
     // Free times only, grouped by day; the full one is not offered.
@@ -175,6 +178,41 @@ describe(BookingFlow.name, () => {
     await settleAll();
     expect(router.url).toBe('/bokning/secret-token');
     expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({ booking: created });
+  });
+
+  it('tells the API once per tab that a partner’s link was opened, and books even when that fails', async () => {
+    const opened = (code: string) => ({ method: 'POST', url: `/api/public/referrals/${code}/opened` });
+    await open('/bibliotek/stadsbiblioteket/boka?ref=AB12%2FCD%2034');
+    const first = http.expectOne(opened('AB12%2FCD%2034'));
+    expect(first.request.body).toBeNull();
+    first.flush({ code: 'INTERNAL' }, { status: 500, statusText: 'Server Error' });
+    await settleAll();
+    expect(heading()).toBe('Steg 1 av 4: Välj en tid');
+    expect(page().querySelector('[role=alert]')).toBeNull();
+
+    // Failed, so the next opening tries again; after a success it is not told again in this tab.
+    await harness?.navigateByUrl('/bokning/secret-token');
+    await open('/bibliotek/stadsbiblioteket/boka?ref=AB12%2FCD%2034');
+    http.expectOne(opened('AB12%2FCD%2034')).flush(null, { status: 204, statusText: 'No Content' });
+    await harness?.navigateByUrl('/bokning/secret-token');
+    await open('/bibliotek/stadsbiblioteket/boka?ref=AB12%2FCD%2034&steg=1');
+    http.expectNone(opened('AB12%2FCD%2034'));
+
+    // Another code is another referral.
+    await harness?.navigateByUrl('/bokning/secret-token');
+    await open('/bibliotek/stadsbiblioteket/boka?ref=KC4M-7QXH');
+    http.expectOne(opened('KC4M-7QXH')).flush(null, { status: 204, statusText: 'No Content' });
+
+    await fillToConfirm();
+    const request = await book();
+    expect(request.request.body).toMatchObject({ ref: 'KC4M-7QXH' });
+    request.flush(aCreatedBooking(), { status: 201, statusText: 'Created' });
+    await settleAll();
+  });
+
+  it('tells the API nothing without a referral code', async () => {
+    await open('/bibliotek/stadsbiblioteket/boka?ref=%20');
+    http.expectNone((r) => r.url.startsWith('/api/public/referrals/'));
   });
 
   it('goes back a step with the browser’s back button and keeps what was chosen', async () => {

@@ -37,6 +37,7 @@ import {
   type Problems,
   type Step,
 } from './booking-draft';
+import { ReferralOpened } from './referral-opened';
 import { TOPIC_ICONS } from './topic-icons';
 
 /** A slot with what the summary needs to describe it. */
@@ -97,6 +98,7 @@ export class BookingFlow {
   private readonly route = inject(ActivatedRoute);
   private readonly title = inject(Title);
   private readonly t = injectTranslate();
+  private readonly referralOpened = inject(ReferralOpened);
   protected readonly language = inject(LanguageService).language;
 
   protected readonly site = this.api.site(this.slug);
@@ -194,6 +196,7 @@ export class BookingFlow {
   constructor() {
     this.keepUrlInStep();
     this.checkLinkedSlotOnce();
+    this.countReferral();
     this.focusHeadingOnStepChange();
     effect(() => {
       const site = this.site.hasValue() ? this.site.value().name : null;
@@ -365,6 +368,14 @@ export class BookingFlow {
 
   private messages(problems: Problems): Record<string, string> {
     return Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, this.t(`booking.errors.${problem.key}`, problem.params)]));
+  }
+
+  /** Opened from a partner's link or slip: the partner's figures count one more referred (once per tab and code). */
+  private countReferral(): void {
+    effect(() => {
+      const code = this.refCode();
+      if (code) untracked(() => this.referralOpened.tell(code));
+    });
   }
 
   /** When an earlier screen lacks something (a reload, an old link), the URL follows the screen shown. */

@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import type { AuthUser } from '@digihjalpen/domain';
 import { requireRole, safeReturnUrl } from './auth.guards';
+import { AuthService } from './auth.service';
 
 @Component({ template: '' })
 class Blank {}
@@ -53,6 +54,16 @@ describe(requireRole.name, () => {
     http.expectOne('/api/auth/me').flush(helper);
     await done;
     expect(router.url).toBe('/ingen-atkomst');
+  });
+
+  it('keeps the partner organisation and the library of the signed-in person', async () => {
+    document.cookie = 'XSRF-TOKEN=abc; path=/';
+    const { router, done } = navigate('/samordnare/platser/42');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    http.expectOne('/api/auth/me').flush({ ...helper, role: 'library-staff', siteId: 's1', partnerId: null, idleMinutes: 15, queueKey: 'k' });
+    await done;
+    expect(router.url).toBe('/ingen-atkomst');
+    expect(TestBed.inject(AuthService).user()).toEqual({ ...helper, role: 'library-staff', siteId: 's1', partnerId: null });
   });
 
   it('treats an expired session (401) as signed out', async () => {

@@ -101,9 +101,12 @@ export class AuthService {
 
   private applyMe(me: AuthUser | MeView): void {
     const { id, email, name, role } = me;
+    const partnerId = me.partnerId ?? null;
+    const siteId = me.siteId ?? null;
     const known = this.current();
     // Keep the same object while nothing changed, so effects that follow the user do not run again.
-    if (!known || known.id !== id || known.email !== email || known.name !== name || known.role !== role) this.current.set({ id, email, name, role });
+    const same = known && known.id === id && known.email === email && known.name === name && known.role === role && (known.partnerId ?? null) === partnerId && (known.siteId ?? null) === siteId;
+    if (!same) this.current.set({ id, email, name, role, partnerId, siteId });
     const idleMinutes = 'idleMinutes' in me && me.idleMinutes > 0 ? me.idleMinutes : DEFAULT_IDLE_MINUTES;
     const queueKey = 'queueKey' in me && me.queueKey ? me.queueKey : (this.currentProtection()?.queueKey ?? null);
     const protection = this.currentProtection();

@@ -90,7 +90,7 @@ describe(SignInPage.name, () => {
     await answerSignIn();
 
     const auth = TestBed.inject(AuthService);
-    expect(auth.user()).toEqual(coordinator);
+    expect(auth.user()).toEqual({ ...coordinator, partnerId: null, siteId: null });
     expect(auth.protection()).toEqual({ idleMinutes: 15, queueKey: me.queueKey });
     expect(TestBed.inject(Router).url).toBe('/samordnare');
   });

@@ -21,7 +21,7 @@ import { When } from '../../shared/ui/when';
       <p class="brand">Digihjälpen</p>
       <h2>{{ t('heading') }}</h2>
       <p class="label">{{ t('reference') }}</p>
-      <p class="reference" dir="ltr">{{ b.reference }}</p>
+      <p class="reference"><bdi dir="ltr">{{ b.reference }}</bdi></p>
       <p>{{ t('referenceHint') }}</p>
 
       <h3>{{ t('whenWhere') }}</h3>

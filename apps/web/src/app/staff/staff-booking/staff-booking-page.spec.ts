@@ -34,7 +34,7 @@ describe(StaffBookingPage.name, () => {
     fixture = TestBed.createComponent(StaffBookingPage);
     await requestsSent();
     http.expectOne('/api/public/sites').flush(SITES);
-    await settle(fixture);
+    await requestsSent();
   };
 
   beforeEach(() => {
@@ -57,6 +57,7 @@ describe(StaffBookingPage.name, () => {
   };
   const sessionsRequest = (slug: string): TestRequest => http.expectOne((r) => r.url === `/api/public/sites/${slug}/sessions`);
   const answerSessions = async (slug = NORRBY.slug, sessions = NORRBY_SESSIONS) => {
+    await requestsSent();
     await requestsSent();
     sessionsRequest(slug).flush(sessions);
     await settle(fixture);
@@ -138,7 +139,7 @@ describe(StaffBookingPage.name, () => {
         manageUrl: 'http://localhost/bokning/secret-token?lang=ar',
       });
       bookingRequest().flush(booking, { status: 201, statusText: 'Created' });
-      await settle(fixture);
+      await requestsSent();
       // The seat is gone: the list behind "Boka en till" is fetched again.
       await answerSessions();
 
@@ -177,7 +178,7 @@ describe(StaffBookingPage.name, () => {
       const message = 'Den tiden är fullbokad. Välj en annan tid.';
       const alternative = { slotId: 'slot-later', sessionId: 'session-2', start: '2030-03-12T10:00:00+01:00', end: '2030-03-12T10:30:00+01:00', seatsLeft: 2 };
       bookingRequest().flush({ code: 'SLOT_FULL', message, alternatives: [alternative] }, { status: 409, statusText: 'Conflict' });
-      await settle(fixture);
+      await requestsSent();
       await answerSessions(NORRBY.slug, [
         aPublicSession({ slots: [aSlot('2030-03-05T10:00:00+01:00', '2030-03-05T10:30:00+01:00', 0, 'slot-full'), aSlot('2030-03-05T10:30:00+01:00', '2030-03-05T11:00:00+01:00', 0, 'slot-free')] }),
       ]);
@@ -187,6 +188,7 @@ describe(StaffBookingPage.name, () => {
       expect(box?.textContent).toContain(message);
       expect(document.activeElement).toBe(box);
       expect(radio(/^10:30–11:00/).disabled).toBe(true);
+      expect(text()).toContain('Ingen tid vald än.');
 
       getButton(page(), /^Tisdag 12 mars, 10:00–10:30/).click();
       await settle(fixture);

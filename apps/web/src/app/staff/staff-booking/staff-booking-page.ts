@@ -275,7 +275,8 @@ export class StaffBookingPage {
         return next;
       });
       this.taken.set({ code: apiError.code, message: apiError.message, alternatives });
-      // The list should show the taken time as full now.
+      // The taken time is no choice any more; the list shows it as full once fetched again.
+      this.slotId.set(null);
       this.sessions.reload();
       this.focusLater(this.takenBox);
       return;

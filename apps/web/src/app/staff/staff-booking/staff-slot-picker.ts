@@ -55,7 +55,7 @@ interface DayOption {
                       [value]="slot.id"
                       [checked]="slot.id === selected()"
                       [disabled]="slot.seatsLeft < 1"
-                      [attr.aria-invalid]="error() ? true : null"
+                      [attr.aria-invalid]="error() && slot.seatsLeft > 0 ? true : null"
                       (change)="selectedChange.emit(slot.id)"
                     />
                     <span class="time"><bdi dir="ltr" class="dh-time">{{ slot.time }}</bdi></span>&ngsp;<span class="seats">{{ seatsText(slot.seatsLeft) }}</span>
@@ -92,6 +92,12 @@ interface DayOption {
     .time { font-size: 1.05rem; font-weight: 700; }
     .seats { font-size: 0.9rem; color: var(--dh-muted); }
     .full .seats { color: var(--dh-ink); font-weight: 600; }
+    /* Two tiles side by side on a small phone: "10:30–11:00" must still fit inside its tile. */
+    @media (max-width: 26rem) {
+      .tiles { gap: 0.4rem; }
+      .tile { column-gap: 0.45rem; padding-inline: 0.5rem; }
+      .time { font-size: 1rem; }
+    }
   `,
 })
 export class StaffSlotPicker {
