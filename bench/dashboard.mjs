@@ -99,7 +99,7 @@ try {
   const results = [];
   for (const [label, url] of cases) results.push([label, await time(url, cookie)]);
   console.log(`\nStatistics at national scale: node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
-  console.log(`data: ${Object.entries(loaded.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}; generated in ${loaded.seconds.toFixed(0)} s`);
+  console.log(`data: ${Object.entries(loaded.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}; ${loaded.reused ? 'reused' : `generated in ${loaded.seconds.toFixed(0)} s`}`);
   console.log(`period "last month": ${from} – ${to}; ${repeat} requests each after 3 warm-ups, one at a time`);
   console.log('| request | p50 ms | p95 ms | max ms | response |\n| --- | --- | --- | --- | --- |');
   for (const [label, r] of results) console.log(`| ${label} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} KB |`);

@@ -262,6 +262,12 @@ test('a partner’s referral code: five people book with it and come, and the pa
 
     // The same sign-in as the API calls above (read once, at the start).
     const office = await (await browser.newContext({ baseURL, storageState: await coordinator.storageState(), viewport: { width: 1366, height: 768 } })).newPage();
+    // The referral chart on the statistics page, as a table: the partner's row.
+    await office.goto(`/samordnare/statistik?fran=${dayFromToday(-2)}&till=${dayFromToday(2)}`);
+    const cameViaChart = office.getByRole('group', { name: 'Hur personerna kom' });
+    await cameViaChart.getByRole('button', { name: 'Visa som tabell – Hur personerna kom' }).click();
+    const viaRow = cameViaChart.getByRole('row').filter({ has: office.getByRole('rowheader', { name: `Via ${partnerName}` }) });
+    await expect(viaRow.getByRole('cell')).toHaveText([String(row?.count)]);
     await office.goto('/samordnare/partner');
     await expect(office.getByRole('heading', { level: 1, name: 'Partner' })).toBeVisible();
     await expect(office.getByRole('navigation', { name: 'Samordnare' }).getByRole('link', { name: 'Partner', exact: true })).toHaveAttribute('aria-current', 'page');

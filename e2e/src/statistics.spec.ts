@@ -79,10 +79,11 @@ test('the coordinator follows the statistics: the demo visits, a chart as a tabl
     await expect(page.getByRole('heading', { level: 3, name: 'Kommande träffar som saknar digivärdar' })).toBeVisible();
     const summary = page.getByRole('switch', { name: 'Skicka mig en sammanfattning varje måndag' });
     await expect(summary).toBeEnabled();
+    // Both projects share the demo coordinator: only the desktop run changes the setting (and puts it back).
+    if (test.info().project.name !== 'desktop') return;
     const before = await summary.isChecked();
     await summary.click();
     await expect(page.getByRole('status').filter({ hasText: /^Sparat\./ })).toBeVisible();
-    // Put it back: both projects share the demo coordinator.
     await summary.click();
     await expect(summary).toBeChecked({ checked: before });
   });

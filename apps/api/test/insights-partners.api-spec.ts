@@ -102,13 +102,14 @@ describe('statistics, capacity signals, partners and staff bookings', () => {
       ]);
     });
 
-    it('hides every count from 1 to 4, and shares built on them, when asked to', async () => {
+    it('for a shared report hides every count from 1 to 4 and rounds the rest to 5, so no part can be worked out', async () => {
       const view = (await dashboard('&suppress=true').expect(200)).body;
       expect(view.suppressed).toBe(true);
+      // 7 visits = 5 booked + 2 drop-in: published as 5, 5 and hidden, so the 2 cannot be subtracted out.
       expect(view.visitsPerWeek).toEqual([{ weekStart: '2027-03-29', booked: 5, dropIn: null }]);
-      expect(counts(view.categories)).toEqual({ bankid: 7, email: null });
+      expect(counts(view.categories)).toEqual({ bankid: 5, email: null });
       expect(counts(view.outcomes)).toEqual({ solved: null, referred: null, partly: null });
-      expect(view.totals).toMatchObject({ visits: 7, noShows: null, noShowRate: null, returningShare: null, utilisation: null });
+      expect(view.totals).toMatchObject({ visits: 5, bookings: 5, attended: 5, noShows: null, noShowRate: null, returningShare: null, utilisation: 5 / 10 });
       expect(JSON.stringify(view)).not.toMatch(/"(count|booked|dropIn|attended|dropIns|visits|noShows|bookings)":[1-4][,}]/);
     });
 
@@ -117,6 +118,8 @@ describe('statistics, capacity signals, partners and staff bookings', () => {
       expect(csv.replace(/^\uFEFF/, '').split('\r\n').slice(0, 3)).toEqual(['Område;Besök', 'BankID och e-legitimation;7', 'E-post;2']);
       const hidden = (await coordinator.get(`/api/insights/dashboard/visits-per-week.csv?from=2027-03-29&to=2027-04-04&sites=${site.siteId}&suppress=true`).expect(200)).text;
       expect(hidden).toContain('2027-03-29;5;<5\r\n');
+      const exact = (await coordinator.get(`/api/insights/dashboard/utilisation-by-site.csv?from=2027-03-29&to=2027-04-04&sites=${site.siteId}`).expect(200)).text;
+      expect(exact).toContain(';1;8;7;5;2;88\r\n');
       await coordinator.get('/api/insights/dashboard/secrets.csv').expect(404);
     });
 
@@ -142,11 +145,15 @@ describe('statistics, capacity signals, partners and staff bookings', () => {
     beforeAll(() => at(AFTER));
     it('sees their funnel in aggregate: referred → booked → came → outcomes, nothing from 1 to 4', async () => {
       const funnel = (await partner.get(`/api/partners/${partnerId}/funnel?from=2026-11-01&to=2027-04-19`).expect(200)).body;
-      // Referred: 6 pages opened from the code + 1 person the partner booked for. Booked: 5 with the code + 1.
-      expect(funnel).toMatchObject({ partnerId, partnerName, from: '2026-11-01', to: '2027-04-19', suppressedBelow: 5, referred: 7, booked: 6, came: 5 });
+      // Referred: 6 pages opened from the code + 1 person the partner booked for = 7 → 5. Booked: 5 with the code + 1 = 6 → 5.
+      // Came 5. Whole months: the period runs to the end of April.
+      expect(funnel).toMatchObject({ partnerId, partnerName, from: '2026-11-01', to: '2027-04-30', suppressedBelow: 5, roundedTo: 5, referred: 5, booked: 5, came: 5 });
       expect(counts(funnel.outcomes)).toEqual({ solved: null, partly: null, 'follow-up': 0, referred: 0 });
       // The coordinator sees the same.
-      expect((await coordinator.get(`/api/partners/${partnerId}/funnel?from=2026-11-01&to=2027-04-19`).expect(200)).body.booked).toBe(6);
+      expect((await coordinator.get(`/api/partners/${partnerId}/funnel?from=2026-11-15&to=2027-04-19`).expect(200)).body).toMatchObject({ from: '2026-11-01', booked: 5 });
+      // A cancelled booking is not counted as booked.
+      const [exact] = (await t.db.query(`SELECT count(*)::int AS n FROM booking WHERE partner_id = $1 AND status = 'confirmed'`, [partnerId])) as { n: number }[];
+      expect(exact?.n).toBe(6);
     });
 
     it('cannot see, create or revoke anything of another partner', async () => {
@@ -233,6 +240,8 @@ describe('statistics, capacity signals, partners and staff bookings', () => {
 
     it('refuses library staff at another site, a referral code from staff, and bad fields in Swedish', async () => {
       expect((await staff.post('/api/staff/bookings', aBookingRequest({ slotId: site.slotIds[3] as string, website: undefined })).expect(403)).body.code).toBe('OTHER_SITE');
+      // Also for a full time at another library: nothing is said about its seats.
+      expect((await staff.post('/api/staff/bookings', aBookingRequest({ slotId: site.slotIds[0] as string, website: undefined })).expect(403)).body.code).toBe('OTHER_SITE');
       await staff.post('/api/staff/bookings', { ...aBookingRequest({ slotId: library.slotIds[1] as string, website: undefined }), ref: 'ABCD-EFGH' }).expect(400);
       const bad = (await staff.post('/api/staff/bookings', { slotId: library.slotIds[1], name: '', language: 'sv', topics: [] }).expect(400)).body;
       expect(bad).toMatchObject({ code: 'INVALID_BOOKING', fields: { name: expect.any(String), topics: expect.any(String) } });

@@ -37,6 +37,24 @@ describe(runMigrations.name, () => {
     await ds.destroy();
   });
 
+  it('gives each partner user from before partner organisations an organisation of their own', async () => {
+    const ds = await connect(await emptyDatabase());
+    await runMigrations(ds);
+    // Back to before PartnersAndInsights.
+    while ((await ds.query(`SELECT 1 FROM migrations WHERE name LIKE 'PartnersAndInsights%'`)).length) await ds.undoLastMigration();
+    await ds.query(`INSERT INTO app_user (email, name, role) VALUES ('a@example.org', 'Anna', 'partner'), ('b@example.org', 'Bo', 'partner'), ('c@example.org', 'Cai', 'helper')`);
+    await runMigrations(ds);
+    const users: { email: string; partner: string | null }[] = await ds.query(
+      `SELECT u.email, p.name AS partner FROM app_user u LEFT JOIN partner p ON p.id = u.partner_id ORDER BY u.email`,
+    );
+    expect(users).toEqual([
+      { email: 'a@example.org', partner: expect.stringMatching(/^Partner – Anna · [0-9a-f]{8}$/) },
+      { email: 'b@example.org', partner: expect.stringMatching(/^Partner – Bo · [0-9a-f]{8}$/) },
+      { email: 'c@example.org', partner: null },
+    ]);
+    await ds.destroy();
+  });
+
   it('leaves nothing for the entities to add when every migration is applied', async () => {
     const ds = await connect(await emptyDatabase());
     await runMigrations(ds);

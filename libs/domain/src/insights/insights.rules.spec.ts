@@ -1,5 +1,5 @@
 import { InsightsErrorCode } from './insights.errors';
-import { capacitySignals, dashboardTables, parsePeriod, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
 import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
@@ -123,5 +123,31 @@ describe('weeksOf', () => {
   it('gives the Monday of every week the period touches, across a year', () => {
     expect(weeksOf({ from: '2026-12-23', to: '2027-01-04' })).toEqual(['2026-12-21', '2026-12-28', '2027-01-04']);
     expect(weeksOf({ from: '2026-11-23', to: '2026-11-23' })).toEqual(['2026-11-23']);
+  });
+});
+
+describe('publishCount', () => {
+  it.each([
+    [0, 0],
+    [1, null],
+    [4, null],
+    [5, 5],
+    [7, 5],
+    [8, 10],
+    [12, 10],
+    [13, 15],
+    [101, 100],
+  ])('publishes %i as %p', (count, shown) => expect(publishCount(count)).toBe(shown));
+});
+
+describe('monthPeriod', () => {
+  it('widens any dates to whole calendar months; by default the last three months', () => {
+    expect(monthPeriod({}, '2026-11-23')).toEqual({ from: '2026-09-01', to: '2026-11-30' });
+    expect(monthPeriod({ from: '2026-01-15', to: '2026-02-03' }, '2026-11-23')).toEqual({ from: '2026-01-01', to: '2026-02-28' });
+    expect(monthPeriod({}, '2027-01-10')).toEqual({ from: '2026-11-01', to: '2027-01-31' });
+    expect(monthPeriod({ from: '2027-12-01', to: '2027-12-02' }, '2026-11-23')).toEqual({ from: '2027-12-01', to: '2027-12-31' });
+  });
+  it('refuses what parsePeriod refuses', () => {
+    expect(() => monthPeriod({ from: '2026-03-01', to: '2026-01-01' }, '2026-11-23')).toThrow(expect.objectContaining({ code: InsightsErrorCode.InvalidRange }));
   });
 });

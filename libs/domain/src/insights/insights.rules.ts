@@ -11,6 +11,19 @@ export function suppressSmall(count: number, limit = SMALL_NUMBER_LIMIT): number
   return count > 0 && count < limit ? null : count;
 }
 
+/**
+ * A count as it may be shown outside the team that works with the people (a partner, a report that is
+ * shared): 0 stays 0, 1–4 are hidden (null) and the rest are rounded to the nearest 5. Rounding keeps a
+ * hidden count from being worked out exactly by comparing figures — a total with its parts, booked with
+ * came, or two periods that differ by a few days.
+ */
+export const ROUND_TO = 5;
+export function publishCount(count: number): number | null {
+  if (count <= 0) return 0;
+  if (count < SMALL_NUMBER_LIMIT) return null;
+  return Math.round(count / ROUND_TO) * ROUND_TO;
+}
+
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 5 * 366;
 const DEFAULT_WEEKS = 12;
@@ -62,6 +75,23 @@ export function parsePeriod(query: { from?: string; to?: string }, today: LocalD
   checkRange(from, to, RANGE_TEXTS.sv);
   return { from, to: to as LocalDate };
 }
+
+/**
+ * A partner's period: whole calendar months (from the first day of `from`'s month to the last day of
+ * `to`'s), by default the last three months including this one. Whole months only, so two periods differ
+ * by at least a month of people, never by one day. Same limits and messages as parsePeriod.
+ */
+export function monthPeriod(query: { from?: string; to?: string }, today: LocalDate): Period {
+  const period = parsePeriod({ from: query.from || `${addMonths(today.slice(0, 7), -2)}-01`, to: query.to || today }, today);
+  const lastDay = addDays(`${addMonths(period.to.slice(0, 7), 1)}-01`, -1);
+  return { from: `${period.from.slice(0, 7)}-01`, to: lastDay };
+}
+
+const addMonths = (month: string, months: number): string => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
 
 /** The Mondays of every ISO week a period touches, so a chart's time axis has no holes. */
 export function weeksOf(period: Period): LocalDate[] {

@@ -61,7 +61,8 @@ export interface SiteUtilisation {
 
 /**
  * GET /api/insights/dashboard: a period at some or all sites. Counts are exact for coordinators (who
- * see the visit log itself) unless `suppressed` is asked for, e.g. for a report that is shared.
+ * see the visit log itself) unless `suppressed` is asked for, e.g. for a report that is shared: then
+ * counts 1–4 are null and the rest rounded to the nearest 5, and shares are worked out from those.
  */
 export interface DashboardView {
   from: LocalDate;

@@ -36,9 +36,9 @@ describe('partners', () => {
 });
 
 describe('suppressFunnel', () => {
-  it('shows no count from 1 to 4 anywhere', () => {
-    const shown = suppressFunnel({ referred: 12, booked: 5, came: 4, outcomes: [{ key: 'solved', label: 'Löst', count: 3 }, { key: 'partly', label: 'Delvis löst', count: 0 }] });
-    expect(shown).toEqual({ referred: 12, booked: 5, came: null, outcomes: [{ key: 'solved', label: 'Löst', count: null }, { key: 'partly', label: 'Delvis löst', count: 0 }] });
+  it('shows no count from 1 to 4 anywhere, and the rest rounded to the nearest 5', () => {
+    const shown = suppressFunnel({ referred: 12, booked: 6, came: 4, outcomes: [{ key: 'solved', label: 'Löst', count: 3 }, { key: 'partly', label: 'Delvis löst', count: 0 }] });
+    expect(shown).toEqual({ referred: 10, booked: 5, came: null, outcomes: [{ key: 'solved', label: 'Löst', count: null }, { key: 'partly', label: 'Delvis löst', count: 0 }] });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AuthUser } from '../auth/auth.types';
-import { suppressSmall } from '../insights/insights.rules';
+import { publishCount } from '../insights/insights.rules';
 import type { CountRow } from '../insights/insights.types';
 import { PartnerError } from './partners.errors';
 import type { PartnerInput, ReferralCodeInput } from './partners.types';
@@ -44,13 +44,13 @@ export interface FunnelCounts {
   outcomes: { key: string; label: string; count: number }[];
 }
 
-/** Every count a partner sees is 0 or at least 5. */
+/** Every count a partner sees is 0, hidden (1–4) or rounded to the nearest 5 (see publishCount). */
 export function suppressFunnel(counts: FunnelCounts): { referred: number | null; booked: number | null; came: number | null; outcomes: CountRow[] } {
   return {
-    referred: suppressSmall(counts.referred),
-    booked: suppressSmall(counts.booked),
-    came: suppressSmall(counts.came),
-    outcomes: counts.outcomes.map((o) => ({ key: o.key, label: o.label, count: suppressSmall(o.count) })),
+    referred: publishCount(counts.referred),
+    booked: publishCount(counts.booked),
+    came: publishCount(counts.came),
+    outcomes: counts.outcomes.map((o) => ({ key: o.key, label: o.label, count: publishCount(o.count) })),
   };
 }
 

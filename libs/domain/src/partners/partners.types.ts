@@ -38,7 +38,8 @@ export interface ReferralCodeInput {
 
 /**
  * A partner's results in aggregate, never about a person: link or slip opened → booked → came →
- * outcome. Every count of 1–4 is null (suppressed).
+ * outcome, for whole calendar months. Every count of 1–4 is null (suppressed) and the others are
+ * rounded to the nearest 5 (`roundedTo`), so that comparing figures cannot reveal a small number.
  */
 export interface FunnelView {
   partnerId: string;
@@ -46,9 +47,10 @@ export interface FunnelView {
   from: LocalDate;
   to: LocalDate;
   suppressedBelow: number;
+  roundedTo: number;
   /** Booking pages opened from the partner's links and slips, plus bookings the partner made for people. */
   referred: number | null;
-  /** Bookings made with the partner's codes or by the partner's staff, for sessions in the period. */
+  /** Confirmed bookings made with the partner's codes or by the partner's staff, for sessions in the period. */
   booked: number | null;
   /** Of those, people who came (checked in, or a visit was logged for the booking). */
   came: number | null;

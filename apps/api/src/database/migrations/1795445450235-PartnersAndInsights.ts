@@ -14,11 +14,12 @@ export class PartnersAndInsights1795445450235 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "booking" ADD "partner_id" uuid`);
     await queryRunner.query(`ALTER TABLE "booking" ADD "booked_by" uuid`);
     await queryRunner.query(`CREATE INDEX "booking_partner" ON "booking"  ("partner_id") WHERE "partner_id" IS NOT NULL`);
-    // Hand-added: the new role, and partner users from before partners existed belong to one now.
+    // Hand-added: the new role. Partner users from before partners existed each get an organisation of
+    // their own (named after them, for a coordinator to rename or merge): none sees another's figures.
     await queryRunner.query(`ALTER TABLE "app_user" DROP CONSTRAINT "app_user_role"`);
     await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "app_user_role" CHECK ("role" IN ('coordinator', 'helper', 'partner', 'library-staff'))`);
-    await queryRunner.query(`INSERT INTO "partner" ("name") SELECT 'Kompetenscenter' WHERE EXISTS (SELECT 1 FROM "app_user" WHERE "role" = 'partner')`);
-    await queryRunner.query(`UPDATE "app_user" SET "partner_id" = (SELECT "id" FROM "partner" WHERE "name" = 'Kompetenscenter') WHERE "role" = 'partner'`);
+    await queryRunner.query(`INSERT INTO "partner" ("name") SELECT left('Partner – ' || "name", 100) || ' · ' || left("id"::text, 8) FROM "app_user" WHERE "role" = 'partner'`);
+    await queryRunner.query(`UPDATE "app_user" u SET "partner_id" = p."id" FROM "partner" p WHERE u."role" = 'partner' AND p."name" = left('Partner – ' || u."name", 100) || ' · ' || left(u."id"::text, 8)`);
     await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "app_user_site" CHECK (("role" = 'library-staff') = ("site_id" IS NOT NULL))`);
     await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "app_user_partner" CHECK (("role" = 'partner') = ("partner_id" IS NOT NULL))`);
     await queryRunner.query(`ALTER TABLE "referral_code" ADD CONSTRAINT "FK_76dd43ca3f26e6451264ad7d530" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);

@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { StatisticsIndexes1795447890457 } from './1795447890457-StatisticsIndexes';
 import { PartnersAndInsights1795445450235 } from './1795445450235-PartnersAndInsights';
 import { HoursAndOcn1795439136346 } from './1795439136346-HoursAndOcn';
 import { HelperDesk1795438814695 } from './1795438814695-HelperDesk';
@@ -12,4 +13,5 @@ export const migrations: Function[] = [
   HelperDesk1795438814695,
   HoursAndOcn1795439136346,
   PartnersAndInsights1795445450235,
+  StatisticsIndexes1795447890457,
 ];

@@ -83,8 +83,7 @@ export class BookingsService implements OnModuleInit {
     const id = randomUUID();
     const created = await this.withCapacityCheck(input.slotId, lang, now, () =>
       this.repo.transaction(async (tx) => {
-        const slot = await this.bookableSlot(tx, input.slotId, lang, now);
-        if (by) assertMayBookAt(by, slot.siteId);
+        const slot = await this.bookableSlot(tx, input.slotId, lang, now, by);
         const keys = contactKeys(input).map((k) => this.tokens.contactKeyHash(k));
         const limit = this.config.limits.futureBookingsPerContact;
         if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, lang);
@@ -173,9 +172,11 @@ export class BookingsService implements OnModuleInit {
   }
 
   /** The slot, if it can take this booking; otherwise SlotUnavailable (alternatives are looked up after the transaction). */
-  private async bookableSlot(tx: EntityManager, slotId: string, lang: Language, now: Date): Promise<SlotToBook> {
+  private async bookableSlot(tx: EntityManager, slotId: string, lang: Language, now: Date, by?: AuthUser): Promise<SlotToBook> {
     const slot = await this.repo.slotToBook(tx, slotId);
     if (!slot) throw BookingError.invalid({ slotId: 'slotInvalid' }, lang);
+    // Library staff book only at their own library: said before whether the time is free.
+    if (by) assertMayBookAt(by, slot.siteId);
     const problem = bookingProblem(slot, now);
     if (problem) throw new SlotUnavailable(slot, problem);
     return slot;

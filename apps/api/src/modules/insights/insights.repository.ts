@@ -62,7 +62,7 @@ export class InsightsRepository {
                    WHEN GROUPING(v.returning_visitor) = 0 THEN 'returning' ELSE 'cameVia' END AS kind,
               COALESCE(v.outcome, v.referred_to, v.returning_visitor, CASE WHEN b.partner_id IS NOT NULL THEN 'partner:' || b.partner_id ELSE v.came_via END) AS key,
               count(*)::int AS visits
-         FROM visit v LEFT JOIN booking b ON b.id = v.booking_id
+         FROM visit v LEFT JOIN (SELECT id, partner_id FROM booking WHERE partner_id IS NOT NULL) b ON b.id = v.booking_id
         WHERE v.date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3))
         GROUP BY GROUPING SETS ((v.outcome), (v.referred_to), (v.returning_visitor), (CASE WHEN b.partner_id IS NOT NULL THEN 'partner:' || b.partner_id ELSE v.came_via END))`,
       [f.from, f.to, f.siteIds],
@@ -77,38 +77,46 @@ export class InsightsRepository {
 
   /**
    * Planned sessions that have started by `now`, dated at their site between two local dates: seats,
-   * confirmed bookings (came / did not come / not marked), drop-ins and visits. One query.
+   * confirmed bookings (came / did not come / not marked), drop-ins and visits. Set-based (each table
+   * read once for the period, by its own time column), not a lookup per session: at national scale a
+   * month has ~10,000 sessions, and per-session lookups are that many random page reads per table.
    */
   async sessionFigures(f: DashboardFilter, now: Date): Promise<SessionFigures[]> {
     const rows: {
-      site_id: string; slug: string; name: string; weekday: number; start_time: string;
+      site_id: string; slug: string; name: string; active: boolean; weekday: number; start_time: string;
       seats: number; booked: number; attended: number; no_shows: number; unmarked: number; drop_ins: number; visits: number;
     }[] = await this.db.query(
-      `WITH s AS (
-         SELECT s.id, s.site_id, site.slug, site.name,
+      `WITH s AS MATERIALIZED (
+         SELECT s.id, s.site_id, site.slug, site.name, site.active,
                 extract(isodow FROM s.starts_at AT TIME ZONE site.time_zone)::int AS weekday,
                 to_char(s.starts_at AT TIME ZONE site.time_zone, 'HH24:MI') AS start_time
            FROM session s JOIN site ON site.id = s.site_id
           WHERE s.status = 'planned' AND s.starts_at <= $4
             AND s.starts_at >= $1::date - 1 AND s.starts_at < $2::date + 2
             AND (s.starts_at AT TIME ZONE site.time_zone)::date BETWEEN $1 AND $2
-            AND ($3::uuid[] IS NULL OR s.site_id = ANY($3)))
-       SELECT s.site_id, s.slug, s.name, s.weekday, s.start_time,
-              COALESCE(sl.seats, 0)::int AS seats, COALESCE(sl.booked, 0)::int AS booked,
+            AND ($3::uuid[] IS NULL OR s.site_id = ANY($3))),
+       sl AS MATERIALIZED (
+         SELECT sl.id, sl.session_id, sl.seats, sl.booked FROM slot sl JOIN s ON s.id = sl.session_id
+          WHERE sl.starts_at >= $1::date - 1 AND sl.starts_at < $2::date + 2),
+       seats AS (SELECT session_id, sum(seats) AS seats, sum(booked) AS booked FROM sl GROUP BY session_id),
+       b AS (
+         SELECT sl.session_id, count(*) FILTER (WHERE b.attendance = 'checked-in') AS attended,
+                count(*) FILTER (WHERE b.attendance = 'no-show') AS no_shows, count(*) FILTER (WHERE b.attendance IS NULL) AS unmarked
+           FROM booking b JOIN sl ON sl.id = b.slot_id WHERE b.status = 'confirmed' GROUP BY sl.session_id),
+       v AS (
+         SELECT v.session_id, count(*) FILTER (WHERE v.booking_id IS NULL) AS drop_ins, count(*) AS visits
+           FROM visit v JOIN s ON s.id = v.session_id
+          WHERE v.date BETWEEN $1::date - 1 AND $2::date + 1 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3))
+          GROUP BY v.session_id)
+       SELECT s.site_id, s.slug, s.name, s.active, s.weekday, s.start_time,
+              COALESCE(seats.seats, 0)::int AS seats, COALESCE(seats.booked, 0)::int AS booked,
               COALESCE(b.attended, 0)::int AS attended, COALESCE(b.no_shows, 0)::int AS no_shows, COALESCE(b.unmarked, 0)::int AS unmarked,
               COALESCE(v.drop_ins, 0)::int AS drop_ins, COALESCE(v.visits, 0)::int AS visits
-         FROM s
-         LEFT JOIN LATERAL (SELECT sum(sl.seats) AS seats, sum(sl.booked) AS booked FROM slot sl WHERE sl.session_id = s.id) sl ON true
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE b.attendance = 'checked-in') AS attended, count(*) FILTER (WHERE b.attendance = 'no-show') AS no_shows,
-                  count(*) FILTER (WHERE b.attendance IS NULL) AS unmarked
-             FROM slot sl JOIN booking b ON b.slot_id = sl.id WHERE sl.session_id = s.id AND b.status = 'confirmed') b ON true
-         LEFT JOIN LATERAL (
-           SELECT count(*) FILTER (WHERE v.booking_id IS NULL) AS drop_ins, count(*) AS visits FROM visit v WHERE v.session_id = s.id) v ON true`,
+         FROM s LEFT JOIN seats ON seats.session_id = s.id LEFT JOIN b ON b.session_id = s.id LEFT JOIN v ON v.session_id = s.id`,
       [f.from, f.to, f.siteIds, now],
     );
     return rows.map((r) => ({
-      siteId: r.site_id, site: r.slug, siteName: r.name, weekday: r.weekday, startTime: r.start_time,
+      siteId: r.site_id, site: r.slug, siteName: r.name, active: r.active, weekday: r.weekday, startTime: r.start_time,
       seats: r.seats, booked: r.booked, attended: r.attended, noShows: r.no_shows, unmarked: r.unmarked, dropIns: r.drop_ins, visits: r.visits,
     }));
   }
@@ -171,6 +179,8 @@ export interface VisitBreakdown {
 /** A session that has started, with its seats, bookings and drop-ins. */
 export interface SessionFigures {
   siteId: string;
+  /** The site takes part now (paused sites keep their history but are not "low use"). */
+  active: boolean;
   site: string;
   siteName: string;
   weekday: number;

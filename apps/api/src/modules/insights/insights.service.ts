@@ -10,6 +10,7 @@ import {
   localDateOf,
   OUTCOME_LABELS,
   parsePeriod,
+  publishCount,
   REFERRED_TO_LABELS,
   RETURNING_LABELS,
   share,
@@ -86,7 +87,8 @@ export class InsightsService {
       this.categoryLabels(),
       this.repo.partnerNames(),
     ]);
-    const n = (count: number): number | null => (suppressed ? suppressSmall(count) : count);
+    // For a report that is shared: counts 1–4 hidden, the rest rounded to 5 (publishCount).
+    const n = (count: number): number | null => (suppressed ? publishCount(count) : count);
     const allWeeks = weeksOf(filter);
     const rows = (kind: VisitBreakdown['kind'], names: Readonly<Record<string, string>>): CountRow[] =>
       breakdown
@@ -102,8 +104,11 @@ export class InsightsService {
     const noShows = sum(sessions, (s) => s.noShows);
     const seats = sum(sessions, (s) => s.seats);
     const booked = sum(sessions, (s) => s.booked);
-    // With suppression a share must not reveal a hidden count: null when either part of it is 1–4.
-    const shareOf = (part: number, whole: number): number | null => (n(part) === null || n(whole - part) === null ? null : share(part, whole));
+    // With suppression a share is worked out from the published counts, never the exact ones.
+    const shareOf = (part: number, whole: number): number | null => {
+      const [p, w] = [n(part), n(whole)];
+      return p === null || w === null ? null : share(p, w);
+    };
     const bands = new Map<string, number>();
     for (const s of sessions.filter((x) => x.seats > 0)) bands.set(utilisationBand(s.booked, s.seats), (bands.get(utilisationBand(s.booked, s.seats)) ?? 0) + 1);
     return {
@@ -165,7 +170,7 @@ export class InsightsService {
       this.repo.upcomingStaffing(now, new Date(now.getTime() + CAPACITY_RULES.daysAhead * DAY_MS), null),
     ]);
     return capacitySignals(
-      past,
+      past.filter((s) => s.active),
       upcoming.map((u) => ({ sessionId: u.sessionId, siteId: u.siteId, site: u.site, siteName: u.siteName, start: toLocalIso(u.start, u.timeZone), helpersNeeded: u.helpersNeeded, helpers: u.helpers })),
     );
   }

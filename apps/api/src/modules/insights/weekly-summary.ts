@@ -62,6 +62,7 @@ export class WeeklySummary implements OnModuleInit {
 }
 
 const TIME = new Intl.DateTimeFormat('sv-SE', { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: ZONE });
+const HOURS = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
 const percent = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 100)} %`);
 
 export function summaryText(name: string, week: DashboardView, gaps: UnderstaffedSession[]): string {
@@ -74,7 +75,7 @@ export function summaryText(name: string, week: DashboardView, gaps: Understaffe
     `- Besök: ${t.visits ?? 0}`,
     `- Bokningar: ${t.bookings ?? 0}, varav ${t.attended ?? 0} kom och ${t.noShows ?? 0} inte kom`,
     `- Bokade platser: ${percent(t.utilisation)}`,
-    `- Godkända timmar för digivärdar: ${Math.round((t.helperMinutes / 60) * 10) / 10}`,
+    `- Godkända timmar för digivärdar: ${HOURS.format(t.helperMinutes / 60)}`,
     top.length ? `- Vanligast: ${top.join(', ')}` : '- Inga besök loggades.',
     '',
     gaps.length ? 'De här träffarna den kommande veckan saknar digivärdar:' : 'Alla träffar den kommande veckan har de digivärdar som behövs.',

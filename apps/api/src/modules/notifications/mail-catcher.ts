@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SMTPServer } from 'smtp-server';
@@ -26,7 +27,10 @@ export async function startMailCatcher(dir: string): Promise<MailCatcher> {
     size: 10 * 1024 * 1024,
     onData(stream, _session, callback) {
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
-      pipeline(stream, createWriteStream(file)).then(() => callback(), callback);
+      // Written under another name and renamed when complete: a reader never sees half a message.
+      pipeline(stream, createWriteStream(`${file}.part`))
+        .then(() => rename(`${file}.part`, file))
+        .then(() => callback(), callback);
     },
   });
   const port = await freePort();

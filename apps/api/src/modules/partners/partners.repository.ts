@@ -92,7 +92,7 @@ export class PartnersRepository {
       `WITH b AS (
          SELECT b.id, b.booked_by, b.attendance
            FROM booking b JOIN slot sl ON sl.id = b.slot_id JOIN session s ON s.id = sl.session_id JOIN site ON site.id = s.site_id
-          WHERE b.partner_id = $1 AND (sl.starts_at AT TIME ZONE site.time_zone)::date BETWEEN $2 AND $3)
+          WHERE b.partner_id = $1 AND b.status = 'confirmed' AND (sl.starts_at AT TIME ZONE site.time_zone)::date BETWEEN $2 AND $3)
        SELECT
          (SELECT COALESCE(sum(o.opens), 0)::int FROM referral_open o JOIN referral_code c ON c.code = o.code
            WHERE c.partner_id = $1 AND o.week_start BETWEEN $4 AND $3)
@@ -104,7 +104,7 @@ export class PartnersRepository {
     const outcomes: { outcome: string; visits: number }[] = await this.db.query(
       `SELECT v.outcome, count(*)::int AS visits
          FROM visit v JOIN booking b ON b.id = v.booking_id
-        WHERE b.partner_id = $1 AND v.date BETWEEN $2 AND $3
+        WHERE b.partner_id = $1 AND b.status = 'confirmed' AND v.date BETWEEN $2 AND $3
         GROUP BY v.outcome`,
       [partnerId, period.from, period.to],
     );

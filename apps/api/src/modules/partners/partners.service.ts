@@ -5,10 +5,11 @@ import {
   OUTCOME_LABELS,
   OUTCOMES,
   parsePartnerInput,
-  parsePeriod,
+  monthPeriod,
   parseReferralCodeInput,
   PartnerError,
   referralCodeFrom,
+  ROUND_TO,
   SiteError,
   SMALL_NUMBER_LIMIT,
   suppressFunnel,
@@ -28,7 +29,6 @@ import { SitesService } from '../sites/sites.service';
 import { PartnersRepository, type ReferralCodeRow } from './partners.repository';
 import { renderReferralSlip } from './referral-slip';
 
-const FUNNEL_DEFAULT_DAYS = 90;
 const SLIP_WEEKS = 4;
 const ZONE = 'Europe/Stockholm';
 
@@ -95,7 +95,7 @@ export class PartnersService {
 
   async funnel(user: AuthUser, partnerId: string, query: { from?: string; to?: string }, now = currentTime()): Promise<FunnelView> {
     const partner = await this.partnerFor(user, partnerId);
-    const period = parsePeriod(query, localDateOf(now, ZONE), FUNNEL_DEFAULT_DAYS);
+    const period = monthPeriod(query, localDateOf(now, ZONE));
     const counts = await this.repo.funnel(partnerId, period, weekStartOf(period.from));
     const byOutcome = new Map(counts.outcomes.map((o) => [o.outcome, o.visits]));
     const shown = suppressFunnel({
@@ -104,7 +104,7 @@ export class PartnersService {
       came: counts.came,
       outcomes: OUTCOMES.map((key) => ({ key, label: OUTCOME_LABELS[key], count: byOutcome.get(key) ?? 0 })),
     });
-    return { partnerId, partnerName: partner.name, ...period, suppressedBelow: SMALL_NUMBER_LIMIT, ...shown };
+    return { partnerId, partnerName: partner.name, ...period, suppressedBelow: SMALL_NUMBER_LIMIT, roundedTo: ROUND_TO, ...shown };
   }
 
   /** Anyone opening a booking page from a code: a counter per code and week, nothing about who. */

@@ -27,6 +27,7 @@ export async function renderReferralSlip(input: SlipInput): Promise<Buffer> {
       doc.x = 56;
       heading(doc, 'Digihjälpen – digital hjälp på biblioteket', 16);
       doc.text('Gratis hjälp med mobilen, datorn, BankID, e-post, 1177 och e-tjänster.', { width: 300 });
+      doc.fillColor('#444').text('Free help with your phone, computer, BankID, e-mail and e-services.', { width: 300 }).fillColor('black');
       doc.moveDown(0.4).text(`Du har fått den här lappen av ${input.partnerName}.`, { width: 300 });
       heading(doc, input.site.name, 12);
       doc.text(input.site.address, { width: 300 });
@@ -34,9 +35,9 @@ export async function renderReferralSlip(input: SlipInput): Promise<Buffer> {
       doc.moveDown(0.4).font('Helvetica-Bold').text('Nästa tider:').font('Helvetica');
       for (const line of times.length ? times : ['Inga tider är planerade de närmaste veckorna. Skanna koden för att se nya tider.']) doc.text(line, { width: 300 });
       doc.image(qr, 390, top + 10, { width: 140 });
-      doc.fontSize(9).text('Skanna för att boka en tid', 390, top + 156, { width: 140, align: 'center' });
-      doc.fontSize(10.5).text('Hänvisningskod:', 390, top + 172, { width: 140, align: 'center' });
-      doc.font('Courier-Bold').fontSize(18).text(input.code, 390, top + 190, { width: 140, align: 'center' }).font('Helvetica').fontSize(10.5);
+      doc.fontSize(9).text('Skanna för att boka en tid · Scan to book', 390, top + 156, { width: 140, align: 'center' });
+      doc.fontSize(10.5).text('Hänvisningskod:', 390, top + 182, { width: 140, align: 'center' });
+      doc.font('Courier-Bold').fontSize(18).text(input.code, 390, top + 198, { width: 140, align: 'center' }).font('Helvetica').fontSize(10.5);
       if (top === 56) doc.moveTo(40, 56 + half - 20).lineTo(doc.page.width - 40, 56 + half - 20).dash(4, { space: 4 }).stroke().undash();
     }
   });

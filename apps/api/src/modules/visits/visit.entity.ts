@@ -51,6 +51,8 @@ export class VisitEntity {
   @JoinColumn({ name: 'helper_id' })
   helper?: UserEntity;
 
+  /** Partial index: the partner funnel asks "was a visit logged for this booking?". */
+  @Index('visit_booking', { where: '"booking_id" IS NOT NULL' })
   @Column({ name: 'booking_id', type: 'uuid', nullable: true })
   bookingId!: string | null;
 

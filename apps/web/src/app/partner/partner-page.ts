@@ -42,7 +42,7 @@ import { ReferralFunnel } from './referral-funnel';
 
       <section aria-labelledby="funnel-heading">
         <h2 id="funnel-heading">Så gick det</h2>
-        <p>Hur många ni hänvisade, hur många som bokade och kom, och hur det gick för dem. Först visas de senaste 90 dagarna.</p>
+        <p>Hur många ni hänvisade, hur många som bokade och kom, och hur det gick för dem. Först visas de senaste tre månaderna.</p>
         <dh-referral-funnel [partnerId]="id" />
       </section>
     } @else {

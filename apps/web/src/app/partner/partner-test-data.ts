@@ -31,6 +31,7 @@ export function aFunnel(overrides: Partial<FunnelView> = {}): FunnelView {
     from: '2025-12-05',
     to: '2026-03-04',
     suppressedBelow: 5,
+    roundedTo: 5,
     referred: 24,
     booked: 12,
     came: 9,

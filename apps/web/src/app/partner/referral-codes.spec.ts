@@ -112,7 +112,7 @@ describe(ReferralCodes.name, () => {
     getButton(page(), 'Återkalla koden KC4M-7QXH').click();
     await settle(fixture);
     expect(text(page().querySelector('dialog[open] h2'))).toBe('Återkalla koden KC4M-7QXH?');
-    expect(text(page().querySelector('dialog[open] p'))).toContain('Personer som redan har fått en lapp eller länk kan ändå boka med den.');
+    expect(text(page().querySelector('dialog[open] p'))).toContain('räknas de bokningarna inte längre som era hänvisningar');
     dialogButton(page(), 'Nej, behåll koden').click();
     await settle(fixture);
     http.expectNone({ method: 'DELETE' });

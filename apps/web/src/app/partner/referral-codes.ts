@@ -86,7 +86,7 @@ export function dayText(iso: string): string {
 
     @if (revoked().length) {
       <div role="heading" class="sub" [attr.aria-level]="level()">Återkallade koder</div>
-      <p class="dh-hint">Räknas inte längre som aktiva. Personer som redan har fått en lapp kan ändå boka med dem.</p>
+      <p class="dh-hint">Räknas inte längre hos er. Personer som redan har fått en lapp kan ändå boka, men de bokningarna räknas inte längre som era hänvisningar.</p>
       <ul class="revoked">
         @for (c of revoked(); track c.code) {
           <li>
@@ -189,7 +189,7 @@ export class ReferralCodes {
   protected async revoke(code: ReferralCodeView): Promise<void> {
     const yes = await this.confirm().ask({
       title: `Återkalla koden ${code.code}?`,
-      text: 'Koden räknas inte längre som aktiv, och ni ska inte dela ut den mer. Personer som redan har fått en lapp eller länk kan ändå boka med den.',
+      text: 'Dela inte ut koden mer. Personer som redan har fått en lapp eller länk kan ändå boka, men från nu räknas de bokningarna inte längre som era hänvisningar.',
       confirm: 'Ja, återkalla',
       cancel: 'Nej, behåll koden',
     });

@@ -91,7 +91,7 @@ describe(ReferralFunnel.name, () => {
       ['Bokade', '5'],
       ['Kom', 'färre än 5'],
     ]);
-    expect(text()).toContain('Färre än 5 betyder 1, 2, 3 eller 4. Så små tal visar vi inte, för att skydda de personer ni har hänvisat');
+    expect(text()).toContain('Färre än 5 betyder 1, 2, 3 eller 4. Så små tal visar vi inte, och alla andra tal är avrundade till närmaste 5-tal.');
     expect(text()).not.toContain('som bokade kom');
   });
 

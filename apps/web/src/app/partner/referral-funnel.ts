@@ -106,8 +106,8 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
         }
       </figure>
       <p class="dh-hint small">
-        <strong>Färre än 5</strong> betyder 1, 2, 3 eller 4. Så små tal visar vi inte, för att skydda de personer ni har hänvisat: med få personer skulle
-        någon kunna lista ut vem det gäller.
+        <strong>Färre än 5</strong> betyder 1, 2, 3 eller 4. Så små tal visar vi inte, och alla andra tal är avrundade till närmaste 5-tal. Det skyddar
+        de personer ni har hänvisat: med exakta och små tal skulle någon kunna lista ut vem det gäller. Perioden räknas i hela månader.
       </p>
       <details>
         <summary>Visa siffrorna som tabell</summary>
@@ -115,7 +115,7 @@ function barsOf(rows: { key: string; label: string; hint: string | null; count: 
           <table>
             <caption class="visually-hidden">Hänvisningar {{ periodText(v.from, v.to) }}</caption>
             <thead>
-              <tr><th scope="col">Steg eller resultat</th><th scope="col" class="num">Antal personer</th></tr>
+              <tr><th scope="col">Steg eller resultat</th><th scope="col" class="num">Antal (avrundat)</th></tr>
             </thead>
             <tbody>
               @for (bar of steps(); track bar.key) {

@@ -41,6 +41,7 @@ export class FunnelDto implements FunnelView {
   @ApiProperty() from!: string;
   @ApiProperty() to!: string;
   @ApiProperty({ example: 5 }) suppressedBelow!: number;
+  @ApiProperty({ example: 5, description: 'Counts of 5 or more are rounded to the nearest multiple of this' }) roundedTo!: number;
   @ApiProperty({ type: Number, nullable: true }) referred!: number | null;
   @ApiProperty({ type: Number, nullable: true }) booked!: number | null;
   @ApiProperty({ type: Number, nullable: true }) came!: number | null;

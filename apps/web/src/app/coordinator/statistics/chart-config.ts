@@ -147,7 +147,8 @@ function weeklySummary(spec: ChartSpec, weekStarts: string[]): string {
   const [a, b] = spec.series as [ChartSeries, ChartSeries];
   const range = `från ${spec.labels[0] as string} till ${spec.labels[spec.labels.length - 1] as string}`;
   const hidden = spec.series.some((s) => s.data.includes(null)) ? ' Veckor med färre än 5 visas inte.' : '';
-  const total = (s: ChartSeries) => `${s.label.toLocaleLowerCase('sv')} ${valueText(sum(s.data), spec.unit)}`;
+  // With hidden weeks the sum of what is shown is only a lower bound.
+  const total = (s: ChartSeries) => `${s.label.toLocaleLowerCase('sv')} ${s.data.includes(null) ? 'minst ' : ''}${valueText(sum(s.data), spec.unit)}`;
   return `${spec.title}, stapeldiagram per vecka ${range}, staplarna delade i ${a.label.toLocaleLowerCase('sv')} och ${b.label.toLocaleLowerCase('sv')} (randig). Sammanlagt: ${total(a)}, ${total(b)}.${hidden} Alla siffror finns i tabellen.`;
 }
 

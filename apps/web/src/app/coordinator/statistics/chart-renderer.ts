@@ -49,13 +49,13 @@ export class ChartRenderer {
       if (!patterns.has(series.colour)) patterns.set(series.colour, stripePattern(canvas, series.colour));
       return patterns.get(series.colour) ?? series.colour;
     };
-    const chart = new Chart(canvas, chartConfig(spec, fill));
+    let chart = new Chart(canvas, chartConfig(spec, fill));
     return {
+      // Made anew rather than updated: Chart.js keeps a chart's inline plugins (the value labels, which
+      // hold the data they write) from when it was created, so an update would write the old numbers.
       update: (next) => {
-        const config = chartConfig(next, fill);
-        chart.data = config.data;
-        chart.options = config.options ?? {};
-        chart.update();
+        chart.destroy();
+        chart = new Chart(canvas, chartConfig(next, fill));
       },
       destroy: () => chart.destroy(),
     };

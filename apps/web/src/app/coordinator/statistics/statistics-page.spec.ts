@@ -123,7 +123,7 @@ describe(StatisticsPage.name, () => {
     expect(getByLabel(page(), 'Till och med').value).toBe('2030-03-31');
     expect(getByLabel(page(), 'Norrby bibliotek').checked).toBe(true);
     expect(getByLabel(page(), 'Stadsbiblioteket').checked).toBe(false);
-    expect(getByLabel(page(), 'Dölj tal 1–4 (för rapporter som delas)').checked).toBe(true);
+    expect(getByLabel(page(), 'Dölj tal 1–4 och avrunda till 5-tal (för rapporter som delas)').checked).toBe(true);
     expect(text(page().querySelector('.scope'))).toBe('Norrby bibliotek. Tal 1–4 visas som ”färre än 5”.');
     const links = Array.from(page().querySelectorAll('a[download]')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(DASHBOARD_CHARTS.map((c) => `/api/insights/dashboard/${c}.csv?from=2030-03-01&to=2030-03-31&sites=${NORRBY_ID}&suppress=true`));
@@ -135,7 +135,7 @@ describe(StatisticsPage.name, () => {
     type(getByLabel(page(), 'Till och med'), '2030-02-28');
     setChecked(getByLabel(page(), 'Stadsbiblioteket'), true);
     setChecked(getByLabel(page(), 'Norrby bibliotek'), true);
-    setChecked(getByLabel(page(), 'Dölj tal 1–4 (för rapporter som delas)'), true);
+    setChecked(getByLabel(page(), 'Dölj tal 1–4 och avrunda till 5-tal (för rapporter som delas)'), true);
     getButton(page(), 'Visa').click();
     await turn();
     expect(TestBed.inject(Router).url).toBe(`/samordnare/statistik?fran=2030-02-01&till=2030-02-28&platser=${STADSBIBLIOTEKET_ID},${NORRBY_ID}&dolj=1`);
