@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { TrustAndPrivacy1795448634618 } from './1795448634618-TrustAndPrivacy';
 import { StatisticsIndexes1795447890457 } from './1795447890457-StatisticsIndexes';
 import { PartnersAndInsights1795445450235 } from './1795445450235-PartnersAndInsights';
 import { HoursAndOcn1795439136346 } from './1795439136346-HoursAndOcn';
@@ -14,4 +15,5 @@ export const migrations: Function[] = [
   HoursAndOcn1795439136346,
   PartnersAndInsights1795445450235,
   StatisticsIndexes1795447890457,
+  TrustAndPrivacy1795448634618,
 ];

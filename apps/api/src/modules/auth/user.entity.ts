@@ -59,6 +59,13 @@ export class UserEntity {
   @JoinColumn({ name: 'site_id' })
   site?: SiteEntity;
 
+  /** Failed sign-ins in a row; reset by a successful one. Enough of them lock the account for a while. */
+  @Column({ name: 'failed_logins', type: 'smallint', default: 0 })
+  failedLogins!: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
   /** Coordinators: the Monday e-mail with last week's numbers and next week's staffing gaps (opt-in). */
   @Column({ name: 'weekly_summary', type: 'boolean', default: false })
   weeklySummary!: boolean;

@@ -16,6 +16,7 @@ import { SlotEntity } from '../schedule/slot.entity';
 @Check('booking_language', `"language" IN ('sv', 'en', 'ar')`)
 @Check('booking_topics', `cardinality("topics") BETWEEN 1 AND 5`)
 @Check('booking_name', `length(btrim("name")) BETWEEN 1 AND 40`)
+@Check('booking_erased', `"erased_at" IS NULL OR ("email" IS NULL AND "phone" IS NULL AND "needs" IS NULL AND cardinality("contact_keys") = 0)`)
 export class BookingEntity {
   /** Chosen by the application: the manage link is derived from it. */
   @PrimaryColumn('uuid')
@@ -109,6 +110,14 @@ export class BookingEntity {
 
   @Column({ name: 'reminded_at', type: 'timestamptz', nullable: true })
   remindedAt!: Date | null;
+
+  /**
+   * When the person's details were erased (by the retention job N days after the session, or on
+   * request): name, contact details, needs and the manage link are gone; what the statistics need stays.
+   */
+  @Index('booking_erased', { where: '"erased_at" IS NULL' })
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
