@@ -115,7 +115,7 @@ export class BookingEntity {
    * When the person's details were erased (by the retention job N days after the session, or on
    * request): name, contact details, needs and the manage link are gone; what the statistics need stays.
    */
-  @Index('booking_erased', { where: '"erased_at" IS NULL' })
+  @Index('booking_not_erased', { where: '"erased_at" IS NULL' })
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
 
