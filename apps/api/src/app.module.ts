@@ -17,6 +17,7 @@ import { HoursModule } from './modules/hours/hours.module';
 import { InsightsModule } from './modules/insights/insights.module';
 import { OcnModule } from './modules/ocn/ocn.module';
 import { PartnersModule } from './modules/partners/partners.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
@@ -81,6 +82,7 @@ export class AppModule {
         OcnModule,
         InsightsModule,
         PartnersModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

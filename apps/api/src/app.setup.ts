@@ -2,7 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -13,6 +14,7 @@ import { createValidationPipe, RejectNulPipe } from './common/validation';
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
@@ -27,6 +29,45 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
 
   serveWebApp(app, config.webDist);
+}
+
+/**
+ * Helmet's headers on every answer (API, pages, files, errors). Scripts only from our own files: no
+ * inline scripts or handlers, no eval (the ICU texts are interpreted, not compiled). Styles allow
+ * 'unsafe-inline' because Angular inserts each component's styles as a <style> element at run time
+ * and the poster, the mail catcher and Swagger UI carry inline <style>; a style cannot run code, and
+ * img-src/connect-src keep it from sending anything elsewhere. No referrer at all: manage links hold
+ * their secret in the path. HSTS only when the public address is https, as the Secure cookies.
+ */
+function securityHeaders(config: AppConfig): RequestHandler {
+  const https = config.publicUrl.startsWith('https:');
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // On plain http (a laptop, the e2e run) upgrading would break every request.
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  });
+  return (req, res, next) => {
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
+    headers(req, res, next);
+  };
 }
 
 /** In production the API also serves the built Angular app; unknown non-API paths get index.html. */

@@ -128,9 +128,11 @@ describe('the helper desk: today, check-ins, visits, hours and the session repor
     await other.session.post(`/api/desk/sessions/${sessionId}/check-in`).expect(204);
     pinClock(at('2026-11-23T15:00:00Z'));
     expect((await other.session.post(`/api/desk/sessions/${sessionId}/check-in`).expect(409)).body.code).toBe('SESSION_OVER');
-    expect(await t.app.get(DeskService).closeForgottenShifts()).toBe(1);
-    expect(await t.app.get(DeskService).closeForgottenShifts()).toBe(0);
-    const [forgotten] = await t.db.query(`SELECT minutes, flagged FROM hours_entry WHERE helper_id = $1`, [other.id]);
+    // The job closes every forgotten shift in the database (other specs share it): at least this one, and once.
+    expect(await t.app.get(DeskService).closeForgottenShifts()).toBeGreaterThanOrEqual(1);
+    await t.app.get(DeskService).closeForgottenShifts();
+    const [forgotten, ...more] = await t.db.query(`SELECT minutes, flagged FROM hours_entry WHERE helper_id = $1`, [other.id]);
+    expect(more).toEqual([]);
     expect(forgotten).toEqual({ minutes: 75, flagged: true });
     pinClock(TEST_NOW);
   });
@@ -179,7 +181,9 @@ describe('the helper desk: today, check-ins, visits, hours and the session repor
 
     await coordinator.delete(`/api/visits/${referred.id}`).expect(204);
     await coordinator.delete(`/api/visits/${referred.id}`).expect(404);
-    const audit = await t.db.query(`SELECT action, entity, details FROM audit_log WHERE entity = 'visit' AND (entity_id = $1 OR action = 'export') ORDER BY id`, [referred.id]);
+    // This coordinator's entries only: other specs export visits from the same database at the same time.
+    const me = (await coordinator.get('/api/auth/me').expect(200)).body.id as string;
+    const audit = await t.db.query(`SELECT action, entity, details FROM audit_log WHERE entity = 'visit' AND actor_id = $2 AND (entity_id = $1 OR action = 'export') ORDER BY id`, [referred.id, me]);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'export', 'delete']);
     expect(audit[0].details.before.outcome).toBe('referred');
     expect(audit[2].details.before.outcome).toBe('solved');

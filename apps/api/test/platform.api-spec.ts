@@ -35,6 +35,31 @@ describe('platform', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('puts helmet’s headers and a strict Content-Security-Policy on API answers, errors included', async () => {
+    for (const url of ['/api/health', '/api/no-such-thing']) {
+      const res = await t.http().get(url);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toMatch(/unsafe-eval|upgrade-insecure-requests/);
+      expect(res.headers).toMatchObject({ 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
+      // PUBLIC_URL is http here: HSTS would pin a plain-http laptop install to https.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('sends HSTS and upgrades requests when PUBLIC_URL is https', async () => {
+    const secure = await createTestApp({ PUBLIC_URL: 'https://digihjalpen.example.org' });
+    try {
+      const res = await secure.http().get('/api/health');
+      expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('echoes a well-formed X-Request-Id and invents one when it is missing or odd', async () => {
     await t.http().get('/api/health').set('X-Request-Id', 'abc-123').expect('X-Request-Id', 'abc-123');
     const res = await t.http().get('/api/health').set('X-Request-Id', '<script>');

@@ -34,15 +34,25 @@ export function testDatabaseUrl(): string {
 /** "Now" in every API test: the fixed dates in the specs (up to spring 2027) stay inside the session horizon. */
 export const TEST_NOW = new Date('2026-11-23T12:00:00Z');
 
+/**
+ * Shared parts for several apps that stand for several API instances (fault and outbox tests):
+ * another database, the same job queue schema, the same SMTP server (which the caller then closes).
+ */
+export interface TestAppOptions {
+  databaseUrl?: string;
+  jobSchema?: string;
+  mail?: MailCatcher;
+}
+
 /** The real application (same module and wiring as main.ts) on the test database and a real SMTP catcher. */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: TestAppOptions = {}): Promise<TestApp> {
   pinClock(TEST_NOW);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'dh-app-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent', DATA_DIR: tmp, WEB_DIST: path.join(tmp, 'no-web'), JOB_POLL_SECONDS: '0.5', ...env });
-  const mail = await startMailCatcher(path.join(tmp, 'mail'));
-  const jobSchema = `jobs_${randomBytes(4).toString('hex')}`;
+  const mail = options.mail ?? (await startMailCatcher(path.join(tmp, 'mail')));
+  const jobSchema = options.jobSchema ?? `jobs_${randomBytes(4).toString('hex')}`;
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl: testDatabaseUrl(), smtpUrl: mail.url, mailCatcherDir: mail.dir, jobSchema })],
+    imports: [AppModule.forRoot({ config, databaseUrl: options.databaseUrl ?? testDatabaseUrl(), smtpUrl: mail.url, mailCatcherDir: mail.dir, jobSchema })],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
@@ -55,7 +65,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestAp
     jobSchema,
     async close() {
       await app.close();
-      await mail.close();
+      if (!options.mail) await mail.close();
       rmSync(tmp, { recursive: true, force: true });
     },
   };

@@ -32,3 +32,8 @@ export * from './insights/insights.rules';
 export * from './partners/partners.types';
 export * from './partners/partners.errors';
 export * from './partners/partners.rules';
+export * from './audit/audit.types';
+export * from './audit/audit.rules';
+export * from './privacy/privacy.types';
+export * from './privacy/privacy.errors';
+export * from './privacy/privacy.rules';

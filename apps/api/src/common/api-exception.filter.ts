@@ -1,10 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, PartnerErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, PartnerErrorCode, PrivacyErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-errors';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode;
+export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode | PrivacyErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
@@ -22,6 +23,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case PartnerErrorCode.PartnerNotFound:
     case InsightsErrorCode.UnknownChart:
     case PartnerErrorCode.ReferralCodeNotFound:
+    case PrivacyErrorCode.ReferenceNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
     case ScheduleErrorCode.InvalidSchedule:
@@ -35,8 +37,10 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case InsightsErrorCode.InvalidRange:
     case InsightsErrorCode.UnknownSite:
     case AuthErrorCode.InvalidInvitation:
+    case AuthErrorCode.WrongPassword:
     case PartnerErrorCode.InvalidPartner:
     case PartnerErrorCode.InvalidReferralCode:
+    case PrivacyErrorCode.InvalidReference:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
     case ScheduleErrorCode.SessionAlreadyCancelled:
@@ -79,6 +83,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
       return HttpStatus.GONE;
+    case AuthErrorCode.AccountLocked:
+      return HttpStatus.LOCKED;
   }
 }
 
@@ -123,7 +129,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // A database outage is expected and already explained by /api/health: one line, not a stack per request.
+    if (body.code === DATABASE_UNAVAILABLE.code) this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
     // Explicit: a route's @Header('Content-Type', …) is already set when its handler throws.
     res.status(status).type('application/json').json(body);
@@ -147,6 +155,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
       return { status: bodyError.status, body: { code: CODE_FOR_STATUS[bodyError.status] ?? 'BAD_REQUEST', message: bodyError.message } };
     }
+    if (isDatabaseUnavailable(exception)) return { status: HttpStatus.SERVICE_UNAVAILABLE, body: { ...DATABASE_UNAVAILABLE } };
     return { status: 500, body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } };
   }
 }

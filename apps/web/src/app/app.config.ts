@@ -2,12 +2,11 @@ import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration }
 import { inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideTransloco } from '@jsverse/transloco';
-import { provideTranslocoMessageformat } from '@jsverse/transloco-messageformat';
 import { routes } from './app.routes';
 import { sessionExpiredInterceptor } from './shared/auth/session-expired.interceptor';
 import { acceptLanguageInterceptor } from './shared/i18n/accept-language.interceptor';
+import { provideIcuTranspiler } from './shared/i18n/icu-transpiler';
 import { LanguageService } from './shared/i18n/language.service';
-import { DEFAULT_UI_LANGUAGE } from './shared/i18n/languages';
 import { translocoSettings } from './shared/i18n/transloco-settings';
 import { TranslocoHttpLoader } from './shared/i18n/transloco-http.loader';
 
@@ -24,8 +23,8 @@ export const appConfig: ApplicationConfig = {
       config: { ...translocoSettings, prodMode: !isDevMode() },
       loader: TranslocoHttpLoader,
     }),
-    // ICU plurals ("1 tid ledig" / "3 tider lediga"; Arabic has six forms).
-    provideTranslocoMessageformat({ locales: DEFAULT_UI_LANGUAGE }),
+    // ICU plurals ("1 tid ledig" / "3 tider lediga"; Arabic has six forms), interpreted without eval.
+    provideIcuTranspiler(),
     provideAppInitializer(() => inject(LanguageService).restore()),
   ],
 };

@@ -44,6 +44,12 @@ export const routes: Routes = [
     loadComponent: () => import('./staff/staff-booking/staff-booking-page').then((m) => m.StaffBookingPage),
   },
   {
+    path: 'personal/losenord',
+    title: 'Byt lösenord – Digihjälpen',
+    canMatch: [requireSignedIn],
+    loadComponent: () => import('./staff/password-page/password-page').then((m) => m.PasswordPage),
+  },
+  {
     path: 'personal',
     title: 'Min sida – Digihjälpen',
     canMatch: [requireSignedIn],

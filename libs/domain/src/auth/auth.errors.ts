@@ -10,6 +10,8 @@ export enum AuthErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
   LinkInvalid = 'LINK_INVALID',
   InvalidInvitation = 'INVALID_INVITATION',
+  AccountLocked = 'ACCOUNT_LOCKED',
+  WrongPassword = 'WRONG_PASSWORD',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {
@@ -36,6 +38,17 @@ export class AuthError extends DomainError<AuthErrorCode> {
   }
   static invalidInvitation(fields: Record<string, string>): AuthError {
     return new AuthError(AuthErrorCode.InvalidInvitation, 'Några uppgifter om inbjudan behöver rättas.', fields);
+  }
+  /** Too many wrong passwords in a row: the account waits, whatever password comes next. */
+  static accountLocked(until: Date): AuthError {
+    const time = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(until);
+    return new AuthError(
+      AuthErrorCode.AccountLocked,
+      `För många felaktiga försök. Kontot är låst till kl. ${time}. Försök igen då, eller be en samordnare om hjälp om du har glömt lösenordet.`,
+    );
+  }
+  static wrongPassword(): AuthError {
+    return new AuthError(AuthErrorCode.WrongPassword, 'Det nuvarande lösenordet stämmer inte.', { currentPassword: 'Det nuvarande lösenordet stämmer inte.' });
   }
   static emailTaken(): AuthError {
     return new AuthError(AuthErrorCode.EmailTaken, 'Det finns redan ett konto med den e-postadressen.', { email: 'Det finns redan ett konto med den e-postadressen.' });

@@ -5,6 +5,9 @@
 export const ROLES = ['coordinator', 'helper', 'partner', 'library-staff'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles in plain Swedish (staff pages, the audit log). */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = { coordinator: 'samordnare', helper: 'digivärd', partner: 'partner', 'library-staff': 'bibliotekspersonal' };
+
 /** The signed-in person as the API and the web app see them. */
 export interface AuthUser {
   id: string;

@@ -39,6 +39,9 @@ describe('statsRange', () => {
     expect(code(() => statsRange({ from: '2020-01-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2027-13-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
   });
+  it('refuses a bad end date without a start date (found by fuzzing: the default start was worked out from it and threw)', () => {
+    for (const to of [',', 'x', '2027-02-30', '']) expect(code(() => statsRange({ to }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
+  });
 });
 
 describe('parsePeriod', () => {
@@ -58,6 +61,8 @@ describe('parsePeriod', () => {
     const bad = refusal(() => parsePeriod({ from: '1 jan', to: '2026-02-30' }, '2026-11-23'));
     expect(bad.code).toBe(InsightsErrorCode.InvalidRange);
     expect(Object.keys(bad.fields).sort()).toEqual(['from', 'to']);
+    // Found by fuzzing: a bad end date without a start date used to throw a RangeError (a 500).
+    expect(Object.keys(refusal(() => parsePeriod({ to: ',' }, '2026-11-23')).fields)).toEqual(['to']);
   });
 });
 

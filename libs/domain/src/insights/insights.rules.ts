@@ -44,7 +44,8 @@ export function weekStartOf(date: LocalDate): LocalDate {
 export function statsRange(query: { from?: string; to?: string }, today: LocalDate): { from: LocalDate; to: LocalDate } {
   const lastSunday = addDays(weekStartOf(today), -1);
   const requestedTo = query.to ?? lastSunday;
-  const requestedFrom = query.from ?? addDays(weekStartOf(requestedTo), -7 * (DEFAULT_WEEKS - 1));
+  // The default start is worked out from `to` only once `to` is a date (checkRange reports it otherwise).
+  const requestedFrom = query.from ?? (isLocalDate(requestedTo) ? addDays(weekStartOf(requestedTo), -7 * (DEFAULT_WEEKS - 1)) : lastSunday);
   checkRange(requestedFrom, requestedTo, RANGE_TEXTS.en);
   const from = weekStartOf(requestedFrom);
   const sunday = addDays(weekStartOf(requestedTo), 6);
@@ -71,7 +72,7 @@ function checkRange(from: string, to: string, texts: (typeof RANGE_TEXTS)['en' |
  */
 export function parsePeriod(query: { from?: string; to?: string }, today: LocalDate, defaultDays = 28): Period {
   const to = query.to || today;
-  const from = query.from || addDays(to, -(defaultDays - 1));
+  const from = query.from || (isLocalDate(to) ? addDays(to, -(defaultDays - 1)) : today);
   checkRange(from, to, RANGE_TEXTS.sv);
   return { from, to: to as LocalDate };
 }

@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 /** Who did what, when: edits, deletions and exports of personal or statistical data. Append-only. */
 @Entity('audit_log')
 @Index('audit_entity', ['entity', 'entityId'])
+@Index('audit_at', ['at'])
 export class AuditLogEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;

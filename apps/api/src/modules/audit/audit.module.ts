@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController, AuditLog } from './audit.controller';
+import { AuditInterceptor } from './audited';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditLog, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }], exports: [AuditService] })
 export class AuditModule {}

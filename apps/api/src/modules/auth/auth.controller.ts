@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorDto } from '../../common/api-error.dto';
 import { Throttle } from '@nestjs/throttler';
 import { ROLES, type AuthUser, type MeView } from '@digihjalpen/domain';
 import type { Request, Response } from 'express';
@@ -8,7 +9,7 @@ import { CurrentUser, Public, Roles, type AuthenticatedRequest } from './access.
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
-import { AcceptInvitationDto, AuthUserDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
+import { AcceptInvitationDto, AuthUserDto, ChangePasswordDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -47,6 +48,15 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser, @Req() req: AuthenticatedRequest): MeView {
     return { ...user, idleMinutes: this.config.idleMinutes, queueKey: req.queueKey ?? '' };
+  }
+
+  @Post('password')
+  @Roles(...ROLES)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; every other sign-in of the person has ended' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'WRONG_PASSWORD (current) or WEAK_PASSWORD (new), with a Swedish message on the field' })
+  async changePassword(@CurrentUser() user: AuthUser, @Req() req: Request, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user, req.cookies?.[SESSION_COOKIE] as string, body.currentPassword, body.newPassword);
   }
 
   @Post('invitations')

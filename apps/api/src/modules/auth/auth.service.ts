@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { AuthError, checkPassword, invitationScope, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
+import { afterFailedSignIn, AuthError, checkPassword, invitationScope, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../notifications/mail.service';
 import { AuthRepository } from './auth.repository';
@@ -30,14 +31,41 @@ export class AuthService {
   constructor(
     private readonly repo: AuthRepository,
     private readonly mail: MailService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Signs in. Five wrong passwords in a row lock the account for 15 minutes (checked before the password,
+   * so a locked account cannot be guessed at); sign-ins, failures and locks go to the audit log.
+   */
   async login(email: string, password: string, now = currentTime()): Promise<SignedIn> {
     const found = await this.repo.findByEmail(normaliseEmail(email));
+    if (found?.lockedUntil && found.lockedUntil > now) throw AuthError.accountLocked(found.lockedUntil);
     const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, password);
-    if (!found || !found.passwordHash || !ok) throw AuthError.invalidCredentials();
+    if (!found || !found.passwordHash || !ok) {
+      if (found) {
+        const lockedUntil = await this.repo.recordFailedLogin(found.user.id, (failures) => afterFailedSignIn(failures, now));
+        await this.audit.record({ actorId: found.user.id, action: lockedUntil ? 'auth.locked' : 'auth.sign-in-failed', entity: 'app_user', entityId: found.user.id });
+        if (lockedUntil) throw AuthError.accountLocked(lockedUntil);
+      }
+      throw AuthError.invalidCredentials();
+    }
+    if (found.failedLogins > 0 || found.lockedUntil) await this.repo.clearFailedLogins(found.user.id);
+    await this.audit.record({ actorId: found.user.id, action: 'auth.signed-in', entity: 'app_user', entityId: found.user.id });
     return this.startSession(found.user, now);
+  }
+
+  /**
+   * Changes the signed-in person's password (the current one is asked for) and ends all their other
+   * sign-ins: a password someone else learned stops working everywhere at once.
+   */
+  async changePassword(user: AuthUser, sessionToken: string, current: string, next: string): Promise<void> {
+    const found = await this.repo.passwordOf(user.id);
+    if (!found?.passwordHash || !(await verifyPassword(found.passwordHash, current))) throw AuthError.wrongPassword();
+    checkPassword(next, user.email);
+    const ended = await this.repo.changePassword(user.id, await hashPassword(next), hashSecret(sessionToken));
+    await this.audit.record({ actorId: user.id, action: 'auth.password-changed', entity: 'app_user', entityId: user.id, details: { otherSignInsEnded: ended } });
   }
 
   /**

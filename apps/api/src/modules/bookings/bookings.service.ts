@@ -125,6 +125,10 @@ export class BookingsService implements OnModuleInit {
     // After the start the booking belongs to the session's record (came / did not come).
     if (booking.status === 'confirmed' && booking.slot.start <= now) throw BookingError.started(lang);
     await this.repo.transaction(async (tx) => {
+      // The lock order of every booking change (session, then slot, then booking): a session being
+      // cancelled at the same moment — which updates all its bookings — cannot deadlock with this.
+      await this.repo.shareSessionsOf(tx, [booking.slot.id]);
+      await this.repo.lockSlots(tx, [booking.slot.id]);
       const cancelled = await this.repo.cancel(tx, booking.id, 'visitor');
       if (cancelled && booking.email) await this.enqueueMail(tx, { bookingId: booking.id, kind: 'cancelled' });
     });

@@ -6,6 +6,7 @@ import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { AssignShiftDto, FeedUrlDto, StaffingDto, WeeksQueryDto } from './dto/staffing.dto';
 import type { StaffingRow } from './helpers.repository';
 import { HelpersService } from './helpers.service';
+import { Audited } from '../audit/audited';
 
 function toStaffingDto(s: StaffingRow): StaffingDto {
   return {
@@ -44,6 +45,7 @@ export class HelpersController {
   }
 
   @Post('sessions/:id/shifts')
+  @Audited('shift.assigned', 'session', { param: 'id' })
   @Roles('coordinator')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -66,6 +68,7 @@ export class HelpersController {
   }
 
   @Post('sessions/:id/shifts/me')
+  @Audited('shift.taken', 'session', { param: 'id' })
   @Roles('helper')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -74,6 +77,7 @@ export class HelpersController {
   }
 
   @Delete('sessions/:id/shifts/me')
+  @Audited('shift.left', 'session', { param: 'id' })
   @Roles('helper')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -83,6 +87,7 @@ export class HelpersController {
 
   // Declared after the /me routes: Express matches in order, and 'me' is not a helper id.
   @Delete('sessions/:id/shifts/:helperId')
+  @Audited('shift.removed', 'session', { param: 'id' })
   @Roles('coordinator')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -9,6 +9,7 @@ import { freePort } from '../../database/embedded-postgres';
 export interface MailCatcher {
   /** smtp:// URL to hand to nodemailer. */
   url: string;
+  port: number;
   dir: string;
   close(): Promise<void>;
 }
@@ -17,7 +18,7 @@ export interface MailCatcher {
  * A real SMTP server on loopback that keeps every message as an .eml file, so that without
  * SMTP_URL the product still speaks SMTP and a person trying it out can read what it sent.
  */
-export async function startMailCatcher(dir: string): Promise<MailCatcher> {
+export async function startMailCatcher(dir: string, options: { port?: number } = {}): Promise<MailCatcher> {
   mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
@@ -33,13 +34,15 @@ export async function startMailCatcher(dir: string): Promise<MailCatcher> {
         .then(() => callback(), callback);
     },
   });
-  const port = await freePort();
+  // A given port lets a test stop the server and start "the same" one again at the same URL.
+  const port = options.port ?? (await freePort());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     dir,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

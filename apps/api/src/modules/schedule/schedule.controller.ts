@@ -14,6 +14,7 @@ import {
 } from './dto/schedule.dto';
 import { toChangeDto, toPreviewDto, toSessionDto } from './schedule.mapper';
 import { ScheduleService } from './schedule.service';
+import { Audited } from '../audit/audited';
 
 /** Coordinators schedule weekly drop-ins, add one-off sessions and cancel sessions. */
 @ApiTags('coordinator')
@@ -40,12 +41,14 @@ export class ScheduleController {
   }
 
   @Post('sites/:siteId/schedules')
+  @Audited('schedule.created', 'site', { param: 'siteId' })
   @ApiCreatedResponse({ type: ScheduleChangeDto, description: 'The schedule and the sessions generated for the coming 26 weeks' })
   async create(@Param('siteId', ParseUUIDPipe) siteId: string, @Body() body: ScheduleInputDto): Promise<ScheduleChangeDto> {
     return toChangeDto(await this.schedules.create(siteId, body));
   }
 
   @Put('schedules/:id')
+  @Audited('schedule.updated', 'schedule', { param: 'id' })
   @ApiOkResponse({ type: ScheduleChangeDto })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: ScheduleInputDto): Promise<ScheduleChangeDto> {
     return toChangeDto(await this.schedules.update(id, body));
@@ -58,12 +61,14 @@ export class ScheduleController {
   }
 
   @Post('sites/:siteId/sessions')
+  @Audited('schedule.session-added', 'site', { param: 'siteId' })
   @ApiCreatedResponse({ type: SessionDto, description: 'A one-off extra session' })
   async addOneOff(@Param('siteId', ParseUUIDPipe) siteId: string, @Body() body: OneOffSessionDto): Promise<SessionDto> {
     return toSessionDto(await this.schedules.addOneOff(siteId, body));
   }
 
   @Post('sessions/:id/cancel')
+  @Audited('schedule.session-cancelled', 'session', { param: 'id' })
   @HttpCode(200)
   @ApiOkResponse({ type: SessionDto })
   async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: CancelSessionDto): Promise<SessionDto> {

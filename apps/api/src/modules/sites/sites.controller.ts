@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorator';
 import { SiteDto, SiteInputDto } from './dto/site-input.dto';
 import { SitesService } from './sites.service';
+import { Audited } from '../audit/audited';
 
 /** Coordinators open and edit library sites. */
 @ApiTags('coordinator')
@@ -18,6 +19,7 @@ export class SitesController {
   }
 
   @Post()
+  @Audited('site.created', 'site', 'result')
   @ApiCreatedResponse({ type: SiteDto })
   create(@Body() body: SiteInputDto): Promise<SiteDto> {
     return this.sites.create(body);
@@ -30,6 +32,7 @@ export class SitesController {
   }
 
   @Put(':id')
+  @Audited('site.updated', 'site', { param: 'id' })
   @ApiOkResponse({ type: SiteDto })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() body: SiteInputDto): Promise<SiteDto> {
     return this.sites.update(id, body);

@@ -22,6 +22,8 @@ export const coordinatorRoutes: Routes = [
       // These two set their titles to the helper's name (and the module's) once loaded.
       { path: 'ocn/digivardar/:helperId', title: 'Digivärd – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/helper-modules-page').then((m) => m.HelperModulesPage) },
       { path: 'ocn/digivardar/:helperId/:moduleId', title: 'Portfölj – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/portfolio-page').then((m) => m.PortfolioPage) },
+      { path: 'logg', title: 'Logg – Samordnare – Digihjälpen', loadComponent: () => import('./audit-log/audit-log-page').then((m) => m.AuditLogPage) },
+      { path: 'integritet', title: 'Integritet – Samordnare – Digihjälpen', loadComponent: () => import('./privacy/privacy-page').then((m) => m.PrivacyPage) },
       { path: 'personal', title: 'Personal – Samordnare – Digihjälpen', loadComponent: () => import('./staff-invitations/staff-invitations-page').then((m) => m.StaffInvitationsPage) },
     ],
   },

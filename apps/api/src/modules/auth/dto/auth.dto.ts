@@ -79,3 +79,16 @@ export class InvitationCreatedDto {
   @ApiProperty({ type: AuthUserDto }) user!: AuthUserDto;
   @ApiProperty({ description: 'The link also e-mailed to the person; it holds a secret' }) inviteUrl!: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'Skriv ditt nuvarande lösenord.' })
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters, not a common password, not the e-mail address (NIST SP 800-63B)' })
+  @IsString()
+  @MaxLength(200)
+  newPassword!: string;
+}

@@ -1,9 +1,14 @@
-import { signal } from '@angular/core';
+import { Component, signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthUser, Role } from '@digihjalpen/domain';
+import { HelperShifts } from '../../helper/shifts/helper-shifts';
 import { AuthService } from '../../shared/auth/auth.service';
 import { StaffStart } from './staff-start';
+
+/** Stands in for the helper's shift list, which loads from the API. */
+@Component({ selector: 'dh-helper-shifts', template: '' })
+class NoShifts {}
 
 describe(StaffStart.name, () => {
   let fixture: ComponentFixture<StaffStart>;
@@ -15,6 +20,7 @@ describe(StaffStart.name, () => {
       imports: [StaffStart],
       providers: [provideRouter([]), { provide: AuthService, useValue: { user } }],
     });
+    TestBed.overrideComponent(StaffStart, { remove: { imports: [HelperShifts] }, add: { imports: [NoShifts] } });
     fixture = TestBed.createComponent(StaffStart);
     await fixture.whenStable();
   };
@@ -29,6 +35,7 @@ describe(StaffStart.name, () => {
     expect(links()).toEqual([
       ['Hänvisningar och resultat', '/partner'],
       ['Boka åt någon', '/boka-at-nagon'],
+      ['Byt lösenord', '/personal/losenord'],
     ]);
     expect(text()).not.toContain('kommer du snart');
   });
@@ -37,7 +44,10 @@ describe(StaffStart.name, () => {
     await open('library-staff');
     expect(text()).toContain('Du är inloggad som bibliotekspersonal.');
     expect(page().querySelector('h2')?.textContent).toBe('Ringer någon eller står vid disken?');
-    expect(links()).toEqual([['Boka åt någon', '/boka-at-nagon']]);
+    expect(links()).toEqual([
+      ['Boka åt någon', '/boka-at-nagon'],
+      ['Byt lösenord', '/personal/losenord'],
+    ]);
   });
 
   it('gives coordinators their area and booking for someone', async () => {
@@ -46,6 +56,16 @@ describe(StaffStart.name, () => {
     expect(links()).toEqual([
       ['Till samordnarens sidor', '/samordnare'],
       ['Boka åt någon', '/boka-at-nagon'],
+      ['Byt lösenord', '/personal/losenord'],
+    ]);
+  });
+
+  it('gives helpers today’s session, their hours and the password change', async () => {
+    await open('helper');
+    expect(links()).toEqual([
+      ['Dagens träff', '/personal/idag'],
+      ['Mina timmar', '/personal/timmar'],
+      ['Byt lösenord', '/personal/losenord'],
     ]);
   });
 });

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { HelperShifts } from '../../helper/shifts/helper-shifts';
+import { ROLE_LABELS } from '@digihjalpen/domain';
 import { AuthService } from '../../shared/auth/auth.service';
 
-const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'partner', 'library-staff': 'bibliotekspersonal' } as const;
+const ROLE_NAMES = ROLE_LABELS;
 
 /**
  * Where staff land after signing in: helpers see their shifts; partners, library staff and
@@ -55,11 +56,13 @@ const ROLE_NAMES = { coordinator: 'samordnare', helper: 'digivärd', partner: 'p
           </div>
         }
       }
+      <p class="account"><a routerLink="/personal/losenord">Byt lösenord</a></p>
       <p class="dh-hint shared">Använder du en delad dator? Logga ut när du är klar.</p>
     }
   `,
   styles: `
-    .shared { margin-block-start: 2rem; }
+    .account { margin-block-start: 2rem; }
+    .shared { margin-block-start: 0.75rem; }
     .links { display: flex; flex-wrap: wrap; gap: 0.75rem; }
     .book { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 1rem 1.5rem; border-inline-start: 6px solid var(--dh-brand); }
     .book h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }

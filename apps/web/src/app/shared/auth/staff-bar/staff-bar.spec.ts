@@ -64,6 +64,14 @@ describe(StaffBar.name, () => {
     expect(page().textContent).not.toContain('Byt digivärd');
   });
 
+  it('links every signed-in person, coordinators too, to the password change', async () => {
+    const passwordLink = () => Array.from(page().querySelectorAll('a')).filter((a) => a.textContent?.trim() === 'Byt lösenord');
+    expect(passwordLink().map((a) => [a.getAttribute('href'), a.lang])).toEqual([['/personal/losenord', 'sv']]);
+    user.set({ ...aHelper(), role: 'coordinator' });
+    await fixture.whenStable();
+    expect(passwordLink().map((a) => a.getAttribute('href'))).toEqual(['/personal/losenord']);
+  });
+
   it('switches helper: signs out, clears the queue and opens the sign-in page for the next one', async () => {
     getButton(page(), 'Byt digivärd').click();
     await settle(fixture);
