@@ -1,6 +1,7 @@
 import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthError } from '@digihjalpen/domain';
+import type { Response } from 'express';
 import { ACCESS_KEY, type AccessRule, type AuthenticatedRequest } from './access.decorator';
 import { SESSION_COOKIE, XSRF_HEADER } from './auth.cookies';
 import { AuthService } from './auth.service';
@@ -40,6 +41,8 @@ export class AuthGuard implements CanActivate {
       }
     }
     if (rule === 'public') return true;
+    // Answers for signed-in people are theirs alone: no shared or browser cache keeps them (shared laptops).
+    context.switchToHttp().getResponse<Response>().setHeader('Cache-Control', 'private, no-store');
     if (!session) throw AuthError.notSignedIn();
     if (!rule.includes(session.user.role)) throw AuthError.forbidden();
     return true;

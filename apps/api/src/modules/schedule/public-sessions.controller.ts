@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
@@ -14,6 +14,8 @@ export class PublicSessionsController {
   constructor(private readonly schedules: ScheduleService) {}
 
   @Get()
+  // Seats change with every booking: a short life, and Express's ETag answers an unchanged list with 304.
+  @Header('Cache-Control', 'public, max-age=10')
   @ApiOkResponse({ type: PublicSessionDto, isArray: true, description: 'Sessions (cancelled ones too) with their slots and seats left' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async list(@Param('slug') slug: string, @Query() query: RangeQueryDto): Promise<PublicSessionDto[]> {
@@ -28,6 +30,7 @@ export class PublicSiteListController {
   constructor(private readonly schedules: ScheduleService) {}
 
   @Get()
+  @Header('Cache-Control', 'public, max-age=60')
   @ApiOkResponse({ type: PublicSiteSummaryDto, isArray: true, description: 'Active sites, alphabetical, each with its next planned sessions' })
   list(): Promise<PublicSiteSummaryDto[]> {
     return this.schedules.publicSiteList();

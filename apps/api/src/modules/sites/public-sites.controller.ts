@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
@@ -13,6 +13,7 @@ export class PublicSitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get(':slug')
+  @Header('Cache-Control', 'public, max-age=300')
   @ApiOkResponse({ type: PublicSiteDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   get(@Param('slug') slug: string): Promise<PublicSiteDto> {
