@@ -4,6 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { AUDIT_GROUPS } from '@digihjalpen/domain';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { Pager } from '../../shared/ui/pager';
 import { FIELD } from '../../shared/ui/field';
 import { AUDIT_PAGE_SIZE, AuditLogApi } from './audit-log-api';
 import { filtersFromUrl, toRow, urlQueryOf, type AuditFilters, type AuditRow } from './audit-log-filters';
@@ -26,7 +27,7 @@ const count = new Intl.NumberFormat('sv');
  */
 @Component({
   selector: 'dh-audit-log-page',
-  imports: [FIELD, ErrorSummary],
+  imports: [FIELD, ErrorSummary, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-log-page.html',
   styleUrl: './audit-log-page.css',

@@ -7,6 +7,7 @@ import { BUILTIN_CATEGORIES, CAME_VIA_LABELS, OUTCOME_LABELS, REFERRED_TO_SHORT,
 import { VisitsApi } from '../../shared/data/visits-api';
 import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
+import { Pager } from '../../shared/ui/pager';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, VISITS_PER_PAGE, visitsCsvUrl } from '../coordinator-api';
 import { EditVisitDialog } from './edit-visit-dialog';
@@ -51,7 +52,7 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:
  */
 @Component({
   selector: 'dh-visit-log-page',
-  imports: [FIELD, ErrorSummary, ConfirmDialog, EditVisitDialog],
+  imports: [FIELD, ErrorSummary, ConfirmDialog, EditVisitDialog, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './visit-log-page.html',
   styleUrl: './visit-log-page.css',
