@@ -2,6 +2,9 @@
 //   migrate          apply pending migrations to DATABASE_URL (or the embedded database under DATA_DIR)
 //   generate <Name>  diff the entities against a throwaway database that has every migration applied,
 //                    and write the difference as a new migration (with up and down)
+//   invite-coordinator <email> <name>
+//                    the first coordinator of a new installation (production seeds no one): creates the
+//                    account and prints its invitation link (valid 7 days) for choosing a password
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,10 @@ import { loadConfig } from '../config/app-config';
 import { StartupError } from '../common/startup-error';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { connect, runMigrations } from './prepare-database';
+import { normaliseEmail } from '@digihjalpen/domain';
+import { AuthRepository } from '../modules/auth/auth.repository';
+import { INVITATION_DAYS } from '../modules/auth/auth.service';
+import { hashSecret, newSecret } from '../modules/auth/secrets';
 
 const MIGRATIONS_DIR = path.resolve(process.cwd(), 'apps/api/src/database/migrations');
 
@@ -77,11 +84,34 @@ async function migrate(): Promise<void> {
   }
 }
 
+async function inviteCoordinator(email: string | undefined, name: string | undefined): Promise<void> {
+  if (!email || !name?.trim()) throw new StartupError('Usage: migration-cli invite-coordinator <email> "<name>"');
+  const config = loadConfig(process.env);
+  const pg = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true });
+  try {
+    const dataSource = await connect(pg?.url ?? (config.databaseUrl as string));
+    await runMigrations(dataSource);
+    const users = new AuthRepository(dataSource);
+    const address = normaliseEmail(email);
+    if (await users.emailExists(address)) throw new StartupError(`There is already an account for ${address}.`);
+    const token = newSecret();
+    await users.createInvitedUser(
+      { email: address, name: name.trim(), role: 'coordinator', partnerId: null, siteId: null },
+      { tokenHash: hashSecret(token), invitedBy: null, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+    );
+    await dataSource.destroy();
+    console.log(`Coordinator ${address} created. Open this link within ${INVITATION_DAYS} days to choose a password:\n${config.publicUrl}/inbjudan/${token}`);
+  } finally {
+    await pg?.stop();
+  }
+}
+
 async function main(): Promise<void> {
-  const [command, name] = process.argv.slice(2);
+  const [command, name, more] = process.argv.slice(2);
   if (command === 'generate') return generate(name ?? '');
   if (command === 'migrate') return migrate();
-  throw new StartupError('Usage: migration-cli migrate | generate <Name>');
+  if (command === 'invite-coordinator') return inviteCoordinator(name, more);
+  throw new StartupError('Usage: migration-cli migrate | generate <Name> | invite-coordinator <email> "<name>"');
 }
 
 main().then(

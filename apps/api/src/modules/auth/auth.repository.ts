@@ -90,7 +90,7 @@ export class AuthRepository {
   /** Creates the user (no password yet) and the invitation in one transaction. */
   async createInvitedUser(
     user: { email: string; name: string; role: Role; partnerId: string | null; siteId: string | null },
-    invitation: { tokenHash: string; invitedBy: string; expiresAt: Date },
+    invitation: { tokenHash: string; invitedBy: string | null; expiresAt: Date },
   ): Promise<AuthUser> {
     try {
       return await this.db.transaction(async (tx) => {

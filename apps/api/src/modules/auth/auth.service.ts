@@ -18,7 +18,7 @@ export interface ResolvedSession {
   /** Key of the browser's encrypted offline queue for this sign-in. */
   queueKey: string;
 }
-const INVITATION_DAYS = 7;
+export const INVITATION_DAYS = 7;
 
 export interface SignedIn {
   user: AuthUser;
