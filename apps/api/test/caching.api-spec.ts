@@ -9,14 +9,14 @@ describe('caching of public reads', () => {
   });
   afterAll(() => t.close());
 
-  it('gives the site list, a site and its sessions a short public life and an ETag; a booking changes the sessions’ ETag', async () => {
+  it('lets browsers revalidate the site list, a site and its sessions by ETag and a shared cache keep them briefly; a booking changes the sessions’ ETag', async () => {
     const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
     const site = await aBookableSite(coordinator);
     const sessionsUrl = `/api/public/sites/${site.slug}/sessions?from=2027-03-29&to=2027-04-04`;
     for (const [url, life] of [
-      ['/api/public/sites', 'public, max-age=60'],
-      [`/api/public/sites/${site.slug}`, 'public, max-age=300'],
-      [sessionsUrl, 'public, max-age=10'],
+      ['/api/public/sites', 'public, max-age=0, s-maxage=60'],
+      [`/api/public/sites/${site.slug}`, 'public, max-age=0, s-maxage=60'],
+      [sessionsUrl, 'public, max-age=0, s-maxage=10'],
     ] as const) {
       const first = await t.http().get(url).expect(200).expect('Cache-Control', life);
       const etag = first.headers['etag'] as string;

@@ -14,8 +14,9 @@ export class PublicSessionsController {
   constructor(private readonly schedules: ScheduleService) {}
 
   @Get()
-  // Seats change with every booking: a short life, and Express's ETag answers an unchanged list with 304.
-  @Header('Cache-Control', 'public, max-age=10')
+  // Browsers revalidate every time (the ETag answers an unchanged list with 304: seats change with every
+  // booking, and the booking pages must not show old seats); a shared cache (CDN) may keep it 10 s.
+  @Header('Cache-Control', 'public, max-age=0, s-maxage=10')
   @ApiOkResponse({ type: PublicSessionDto, isArray: true, description: 'Sessions (cancelled ones too) with their slots and seats left' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async list(@Param('slug') slug: string, @Query() query: RangeQueryDto): Promise<PublicSessionDto[]> {
@@ -30,7 +31,7 @@ export class PublicSiteListController {
   constructor(private readonly schedules: ScheduleService) {}
 
   @Get()
-  @Header('Cache-Control', 'public, max-age=60')
+  @Header('Cache-Control', 'public, max-age=0, s-maxage=60')
   @ApiOkResponse({ type: PublicSiteSummaryDto, isArray: true, description: 'Active sites, alphabetical, each with its next planned sessions' })
   list(): Promise<PublicSiteSummaryDto[]> {
     return this.schedules.publicSiteList();

@@ -13,7 +13,7 @@ export class PublicSitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get(':slug')
-  @Header('Cache-Control', 'public, max-age=300')
+  @Header('Cache-Control', 'public, max-age=0, s-maxage=60')
   @ApiOkResponse({ type: PublicSiteDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   get(@Param('slug') slug: string): Promise<PublicSiteDto> {
