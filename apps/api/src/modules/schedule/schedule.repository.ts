@@ -136,7 +136,9 @@ export class ScheduleRepository {
               SELECT s.id, s.starts_at, s.ends_at, s.drop_in,
                      (SELECT coalesce(sum(sl.seats - sl.booked), 0)::int FROM slot sl WHERE sl.session_id = s.id AND sl.starts_at > $2) AS seats_left
                 FROM session s
-               WHERE s.site_id = site.id AND s.status = 'planned' AND s.ends_at > $2
+               -- A session lies within one day (a start and an end time on one date), so one that has not
+               -- ended started less than a day ago: the index on (site_id, starts_at) skips the site's past.
+               WHERE s.site_id = site.id AND s.status = 'planned' AND s.ends_at > $2 AND s.starts_at > $2::timestamptz - interval '1 day'
                ORDER BY s.starts_at
                LIMIT $3) n
         ORDER BY n.starts_at`,
