@@ -5,74 +5,19 @@
 // Env: BENCH_SECONDS (default 20), BENCH_CONNECTIONS (default 20), BENCH_SLOTS (default 10: few slots,
 //      so concurrent bookings contend for the same rows), DATABASE_URL (default: a throwaway embedded Postgres).
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchSlots, quantile, rssOf, startApi, startDatabase } from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const slotCount = Number(process.env.BENCH_SLOTS ?? 10);
 const port = 3400;
 const work = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-'));
 chmodSync(work, 0o755);
-
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-async function startDatabase() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
-  return startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), persistent: false });
-}
-
-async function startApi(databaseUrl) {
-  const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-'.padEnd(48, 'x'),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: work,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      BOOKING_RATE_LIMIT: '100000000',
-    },
-  });
-  for (let i = 0; i < 300; i += 1) {
-    if (await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false)) return api;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not become healthy');
-}
-
-/** One site, one session far ahead, `slotCount` slots with room for every booking of the run. */
-async function setUpSlots(db, label) {
-  const site = await db.query(`INSERT INTO site (slug, name, address) VALUES ($1, $1, 'Bänkgatan 1') RETURNING id`, [`bench-${label}-${Date.now()}`]);
-  const session = await db.query(
-    `INSERT INTO session (site_id, starts_at, ends_at) VALUES ($1, now() + interval '30 days', now() + interval '30 days 4 hours') RETURNING id, starts_at`,
-    [site.rows[0].id],
-  );
-  const slots = [];
-  for (let i = 0; i < slotCount; i += 1) {
-    const r = await db.query(
-      `INSERT INTO slot (session_id, starts_at, ends_at, seats) VALUES ($1, $2::timestamptz + $3 * interval '1 minute', $2::timestamptz + ($3 + 1) * interval '1 minute', 32000) RETURNING id`,
-      [session.rows[0].id, session.rows[0].starts_at, i],
-    );
-    slots.push(r.rows[0].id);
-  }
-  return slots;
-}
-
-function rssOf(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 async function httpLoad(slots, api) {
   let i = 0;
@@ -127,22 +72,22 @@ COMMIT;
   return { tps, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), transactions: latencies.length };
 }
 
-const database = await startDatabase();
+const database = await startDatabase(path.join(work, 'pg'));
 let api;
 try {
-  api = await startApi(database.url);
+  api = await startApi({ port, databaseUrl: database.url, dataDir: work, env: { BOOKING_RATE_LIMIT: '100000000' } });
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
 
-  const warmSlots = await setUpSlots(db, 'warm');
+  const warmSlots = await benchSlots(db, 'warm', slotCount);
   await autocannon({ url: `http://localhost:${port}/api/public/bookings`, connections, duration: 3, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slotId: warmSlots[0], name: 'Varm', language: 'sv', topics: ['bankid'] }) });
 
-  const slots = await setUpSlots(db, 'http');
+  const slots = await benchSlots(db, 'http', slotCount);
   const { result, maxRss } = await httpLoad(slots, api);
   const confirmed = Number((await db.query(`SELECT count(*) FROM booking WHERE slot_id = ANY($1::uuid[])`, [slots])).rows[0].count);
   const over = Number((await db.query(`SELECT count(*) FROM slot WHERE booked > seats`)).rows[0].count);
 
-  const pgSlots = await setUpSlots(db, 'pgbench');
+  const pgSlots = await benchSlots(db, 'pgbench', slotCount);
   await db.query(`CREATE TABLE IF NOT EXISTS bench_slot (n int PRIMARY KEY, id uuid NOT NULL)`);
   await db.query(`TRUNCATE bench_slot`);
   for (const [n, id] of pgSlots.entries()) await db.query(`INSERT INTO bench_slot VALUES ($1, $2)`, [n + 1, id]);

@@ -22,24 +22,13 @@ import cluster from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-const root = path.resolve(import.meta.dirname, '..');
-const defaultMain = path.join(root, 'dist/apps/api/apps/api/src/main.js');
-
-async function waitHealthy(port, timeoutMs) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`API on port ${port} did not become healthy`);
-}
+import { apiMain, benchEnv, root, waitHealthy } from './support.mjs';
 
 /**
  * Starts `count` API workers behind one port. Resolves when every worker has started listening and
  * the port answers /api/health. `env` is added to (and overrides) the defaults below.
  */
-export async function startApis({ count = 2, port = 3420, databaseUrl, env = {}, main = defaultMain, timeoutMs = 120_000 } = {}) {
+export async function startApis({ count = 2, port = 3420, databaseUrl, env = {}, main = apiMain, timeoutMs = 120_000 } = {}) {
   if (!databaseUrl) throw new Error('startApis: databaseUrl is required');
   const ownDataDir = env.DATA_DIR ? undefined : mkdtempSync(path.join(os.tmpdir(), 'dh-cluster-'));
   const child = spawn(process.execPath, [import.meta.filename], {
@@ -47,10 +36,8 @@ export async function startApis({ count = 2, port = 3420, databaseUrl, env = {},
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: {
       ...process.env,
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-'.padEnd(48, 'x'),
+      ...benchEnv,
       DATA_DIR: env.DATA_DIR ?? ownDataDir,
-      LOG_LEVEL: 'warn',
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
@@ -94,7 +81,7 @@ function runPrimary() {
   if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL (the workers must share one database)');
   process.env.DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'dh-cluster-'));
   cluster.schedulingPolicy = cluster.SCHED_RR; // the default on Linux; explicit so it is not left to NODE_CLUSTER_SCHED_POLICY
-  cluster.setupPrimary({ exec: process.env.BENCH_CLUSTER_MAIN ?? defaultMain, cwd: root, silent: false });
+  cluster.setupPrimary({ exec: process.env.BENCH_CLUSTER_MAIN ?? apiMain, cwd: root, silent: false });
   let stopping = false;
   const listening = new Set();
   for (let i = 0; i < count; i += 1) cluster.fork();

@@ -4,45 +4,21 @@
 //
 // Usage: npm run bench:dashboard   (builds first; or `node bench/dashboard.mjs` after `npm run build`)
 // Env: BENCH_SITES (default 1100), BENCH_REPEAT (default 20), DATABASE_URL, BENCH_API_DIST (default dist/apps/api).
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { generateNationalData } from './national-data.mjs';
+import { fromApi, quantile, startApi, startDatabase } from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
-const dist = path.resolve(root, process.env.BENCH_API_DIST ?? 'dist/apps/api');
 const repeat = Number(process.env.BENCH_REPEAT ?? 20);
 const port = 3410;
 const base = `http://localhost:${port}`;
 const work = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-dash-'));
 chmodSync(work, 0o755);
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-async function startDatabase() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const { startEmbeddedPostgres } = require(path.join(dist, 'apps/api/src/database/embedded-postgres.js'));
-  return startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), persistent: false });
-}
-
-async function startApi(databaseUrl) {
-  const api = spawn(process.execPath, [path.join(dist, 'apps/api/src/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', SECRET_KEY: 'bench-'.padEnd(48, 'x'), DATABASE_URL: databaseUrl, DATA_DIR: work, PORT: String(port), LOG_LEVEL: 'warn' },
-  });
-  for (let i = 0; i < 600; i += 1) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return api;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('API did not become healthy');
-}
 
 async function signInCoordinator(databaseUrl) {
-  const { hashPassword } = require(path.join(dist, 'apps/api/src/modules/auth/passwords.js'));
+  const { hashPassword } = fromApi('modules/auth/passwords.js');
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const password = 'bänkens långa lösenord';
@@ -72,10 +48,10 @@ async function time(url, cookie) {
   return { p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), max: latencies.at(-1), bytes };
 }
 
-const database = await startDatabase();
+const database = await startDatabase(path.join(work, 'pg'));
 let api;
 try {
-  api = await startApi(database.url); // runs the migrations
+  api = await startApi({ port, databaseUrl: database.url, dataDir: work }); // runs the migrations
   const today = new Date();
   const loaded = await generateNationalData(database.url, { sites: Number(process.env.BENCH_SITES ?? 1100), today });
   const { cookie, partnerId } = await signInCoordinator(database.url);

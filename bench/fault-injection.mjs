@@ -8,15 +8,12 @@
 //      load when Postgres stops, default 6), BENCH_DOWN_SECONDS (how long it stays down, default 5).
 //      Always a throwaway embedded Postgres: the script stops and starts it.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { benchSlots, fromApi, startApi as startBenchApi, startDatabase as startBenchDatabase, waitHealthy } from './support.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const downAt = Number(process.env.BENCH_DOWN_AT ?? 6);
@@ -29,28 +26,15 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const t0 = Date.now();
 const log = (line) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${line}`);
 
-const { startEmbeddedPostgres, freePort } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
+const { freePort } = fromApi('database/embedded-postgres.js');
 const dbPort = await freePort();
-const startDatabase = () => startEmbeddedPostgres({ dataDir: path.join(work, 'pg'), persistent: true, port: dbPort });
+// Kept on disk on a fixed port: the script stops it and starts the same cluster again.
+const startDatabase = () => startBenchDatabase(path.join(work, 'pg'), { embedded: true, persistent: true, port: dbPort });
 
 async function startApi(databaseUrl) {
-  const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SECRET_KEY: 'bench-'.padEnd(48, 'x'),
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: work,
-      PORT: String(port),
-      // Only errors: an outage makes every request log a warning.
-      LOG_LEVEL: 'error',
-      BOOKING_RATE_LIMIT: '100000000',
-    },
-  });
+  // Only errors: an outage makes every request log a warning.
+  const api = await startBenchApi({ port, databaseUrl, dataDir: work, env: { LOG_LEVEL: 'error', BOOKING_RATE_LIMIT: '100000000' } });
   api.once('exit', (code, signal) => log(`API exited (${code ?? signal})`));
-  await waitForHealth(200, 30_000);
   return api;
 }
 
@@ -58,14 +42,7 @@ async function health() {
   return fetch(`http://localhost:${port}/api/health`).then((r) => r.status, () => 0);
 }
 
-async function waitForHealth(status, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if ((await health()) === status) return;
-    if (Date.now() > deadline) throw new Error(`health did not become ${status}`);
-    await sleep(100);
-  }
-}
+const waitForHealth = (status, timeoutMs) => waitHealthy(port, timeoutMs, status);
 
 async function withDb(url, fn) {
   const db = new pg.Client({ connectionString: url });
@@ -77,29 +54,11 @@ async function withDb(url, fn) {
   }
 }
 
-/** One site, one session far ahead, `slotCount` slots with room for every booking of the run. */
-async function setUpSlots(db) {
-  const site = await db.query(`INSERT INTO site (slug, name, address) VALUES ($1, $1, 'Bänkgatan 1') RETURNING id`, [`faults-${Date.now()}`]);
-  const session = await db.query(
-    `INSERT INTO session (site_id, starts_at, ends_at) VALUES ($1, now() + interval '30 days', now() + interval '30 days 4 hours') RETURNING id, starts_at`,
-    [site.rows[0].id],
-  );
-  const slots = [];
-  for (let i = 0; i < slotCount; i += 1) {
-    const r = await db.query(
-      `INSERT INTO slot (session_id, starts_at, ends_at, seats) VALUES ($1, $2::timestamptz + $3 * interval '1 minute', $2::timestamptz + ($3 + 1) * interval '1 minute', 32000) RETURNING id`,
-      [session.rows[0].id, session.rows[0].starts_at, i],
-    );
-    slots.push(r.rows[0].id);
-  }
-  return slots;
-}
-
 let database = await startDatabase();
 let api;
 try {
   api = await startApi(database.url);
-  const slots = await withDb(database.url, setUpSlots);
+  const slots = await withDb(database.url, (db) => benchSlots(db, 'faults', slotCount));
 
   const statuses = new Map();
   const references = [];

@@ -9,16 +9,14 @@
 //      DATABASE_URL (default: a throwaway embedded PostgreSQL), BENCH_PG_DIR (keep the embedded database in
 //      this directory and reuse it on the next run: the national data is loaded once).
 import autocannon from 'autocannon';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startApis } from './cluster.mjs';
+import { benchSlots, rssOf, startDatabase as startBenchDatabase } from './support.mjs';
 import { generateNationalData } from './national-data.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -31,43 +29,15 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-reads-'));
 chmodSync(work, 0o755);
 
 async function startDatabase() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  const { startEmbeddedPostgres } = require(path.join(root, 'dist/apps/api/apps/api/src/database/embedded-postgres.js'));
   const keep = process.env.BENCH_PG_DIR;
-  if (keep && !existsSync(path.dirname(path.resolve(keep)))) {
+  if (keep && !process.env.DATABASE_URL && !existsSync(path.dirname(path.resolve(keep)))) {
     mkdirSync(path.dirname(path.resolve(keep)), { recursive: true });
     chmodSync(path.dirname(path.resolve(keep)), 0o755); // Postgres runs as its own user when we are root
   }
-  return startEmbeddedPostgres({ dataDir: keep ? path.resolve(keep) : path.join(work, 'pg'), persistent: Boolean(keep) });
+  return startBenchDatabase(keep ? path.resolve(keep) : path.join(work, 'pg'), { persistent: Boolean(keep) });
 }
-
-const rssOf = (pid) => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
 
 const isoDate = (d) => d.toISOString().slice(0, 10);
-
-/** A session far ahead with `n` slots that never fill up: bookings queue on the same rows, as in bench/booking-load.mjs. */
-async function bookingSlots(db, n = 10) {
-  const site = await db.query(`INSERT INTO site (slug, name, address) VALUES ($1, $1, 'Bänkgatan 1') RETURNING id`, [`bench-reads-${Date.now()}`]);
-  const session = await db.query(
-    `INSERT INTO session (site_id, starts_at, ends_at) VALUES ($1, now() + interval '30 days', now() + interval '30 days 4 hours') RETURNING id, starts_at`,
-    [site.rows[0].id],
-  );
-  const ids = [];
-  for (let i = 0; i < n; i += 1) {
-    const r = await db.query(
-      `INSERT INTO slot (session_id, starts_at, ends_at, seats) VALUES ($1, $2::timestamptz + $3 * interval '1 minute', $2::timestamptz + ($3 + 1) * interval '1 minute', 32000) RETURNING id`,
-      [session.rows[0].id, session.rows[0].starts_at, i],
-    );
-    ids.push(r.rows[0].id);
-  }
-  return ids;
-}
 
 /** One autocannon run: warm-up, then `seconds` measured while every API process's RSS is sampled. */
 async function measure(name, request, pids) {
@@ -110,7 +80,7 @@ try {
   db.on('error', () => undefined); // the database stopping at the end must not hide an earlier error
   await db.connect();
   const slugs = (await db.query(`SELECT slug FROM site WHERE slug LIKE 'nat-%' AND active ORDER BY slug`)).rows.map((r) => r.slug);
-  const slots = cases.includes('booking') ? await bookingSlots(db) : [];
+  const slots = cases.includes('booking') ? await benchSlots(db, 'reads') : [];
   const from = isoDate(today);
   const to = isoDate(new Date(today.getTime() + 27 * 86_400_000)); // 4 weeks, inclusive
 

@@ -1,4 +1,5 @@
 export * from './shared/domain-error';
+export * from './shared/ids';
 export * from './sites/sites.types';
 export * from './sites/sites.errors';
 export * from './sites/sites.rules';

@@ -1,5 +1,6 @@
 import { AuthError } from './auth.errors';
 import type { Role } from './auth.types';
+import { isUuid } from '../shared/ids';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -31,13 +32,12 @@ export function normaliseEmail(email: string): string {
  * site; other roles are tied to neither (anything sent for them is ignored).
  */
 export function invitationScope(input: { role: Role; partnerId?: string | null; siteId?: string | null }): { partnerId: string | null; siteId: string | null } {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (input.role === 'partner') {
-    if (!input.partnerId || !uuid.test(input.partnerId)) throw AuthError.invalidInvitation({ partnerId: 'Välj vilken partnerorganisation personen arbetar för.' });
+    if (!isUuid(input.partnerId)) throw AuthError.invalidInvitation({ partnerId: 'Välj vilken partnerorganisation personen arbetar för.' });
     return { partnerId: input.partnerId.toLowerCase(), siteId: null };
   }
   if (input.role === 'library-staff') {
-    if (!input.siteId || !uuid.test(input.siteId)) throw AuthError.invalidInvitation({ siteId: 'Välj vilket bibliotek personen arbetar på.' });
+    if (!isUuid(input.siteId)) throw AuthError.invalidInvitation({ siteId: 'Välj vilket bibliotek personen arbetar på.' });
     return { partnerId: null, siteId: input.siteId.toLowerCase() };
   }
   return { partnerId: null, siteId: null };

@@ -8,6 +8,7 @@ import {
   type Language,
   type VisitCategory,
 } from './bookings.types';
+import { isUuid } from '../shared/ids';
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -27,7 +28,6 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
   return DEFAULT_LANGUAGE;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Deliberately simple: one @, something on both sides, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{5,18}$/;
@@ -50,7 +50,7 @@ export function parseBookingRequest(body: unknown, lang: Language): BookingInput
   const unknownKey = Object.keys(raw).find((key) => !ALLOWED_KEYS.has(key));
   if (unknownKey) problems.body = 'unknownField';
 
-  const slotId = typeof raw['slotId'] === 'string' && UUID.test(raw['slotId']) ? raw['slotId'].toLowerCase() : null;
+  const slotId = isUuid(raw['slotId']) ? raw['slotId'].toLowerCase() : null;
   if (!slotId) problems.slotId = 'slotInvalid';
 
   const name = optionalText(raw['name']);
@@ -107,7 +107,7 @@ export function parseBookingRequest(body: unknown, lang: Language): BookingInput
 export function parseMoveRequest(body: unknown, lang: Language): string {
   const raw = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const slotId = raw['slotId'];
-  if (Object.keys(raw).some((k) => k !== 'slotId') || typeof slotId !== 'string' || !UUID.test(slotId)) {
+  if (Object.keys(raw).some((k) => k !== 'slotId') || !isUuid(slotId)) {
     throw BookingError.invalid({ slotId: 'slotInvalid' }, lang);
   }
   return slotId.toLowerCase();

@@ -1,5 +1,5 @@
 import { InsightsErrorCode } from './insights.errors';
-import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, parseSiteIds, previousWeek, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
 import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
@@ -154,5 +154,22 @@ describe('monthPeriod', () => {
   });
   it('refuses what parsePeriod refuses', () => {
     expect(() => monthPeriod({ from: '2026-03-01', to: '2026-01-01' }, '2026-11-23')).toThrow(expect.objectContaining({ code: InsightsErrorCode.InvalidRange }));
+  });
+});
+
+describe('parseSiteIds', () => {
+  it('reads comma-separated ids once each, and refuses anything else', () => {
+    const id = '0C000000-0000-4000-8000-000000000001';
+    expect(parseSiteIds(undefined)).toEqual([]);
+    expect(parseSiteIds(` ${id},${id.toLowerCase()}, `)).toEqual([id.toLowerCase()]);
+    expect(() => parseSiteIds('stadsbiblioteket')).toThrow(expect.objectContaining({ code: InsightsErrorCode.UnknownSite }));
+  });
+});
+
+describe('previousWeek', () => {
+  it('is last Monday to Sunday, also on a Sunday and across a year', () => {
+    expect(previousWeek('2026-11-23')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(previousWeek('2026-11-29')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(previousWeek('2027-01-04')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
   });
 });

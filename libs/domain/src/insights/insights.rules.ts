@@ -2,6 +2,7 @@ import { isLocalDate } from '../schedule/schedule.rules';
 import type { LocalDate } from '../schedule/schedule.types';
 import type { CapacitySignalsView, CountRow, DashboardTable, DashboardView, LowUseSite, Period, RegularlyFull, UnderstaffedSession } from './insights.types';
 import { InsightsError } from './insights.errors';
+import { isUuid } from '../shared/ids';
 
 /** Published counts never show 1–4: with so few, a person could be recognised. */
 export const SMALL_NUMBER_LIMIT = 5;
@@ -94,11 +95,24 @@ const addMonths = (month: string, months: number): string => {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 };
 
+/** The whole ISO week before the one `today` lies in (Monday to Sunday). */
+export function previousWeek(today: LocalDate): Period {
+  const monday = weekStartOf(today);
+  return { from: addDays(monday, -7), to: addDays(monday, -1) };
+}
+
 /** The Mondays of every ISO week a period touches, so a chart's time axis has no holes. */
 export function weeksOf(period: Period): LocalDate[] {
   const weeks: LocalDate[] = [];
   for (let monday = weekStartOf(period.from); monday <= period.to; monday = addDays(monday, 7)) weeks.push(monday);
   return weeks;
+}
+
+/** The `sites` filter of a staff page: comma-separated ids, de-duplicated; empty = all sites. */
+export function parseSiteIds(raw: string | undefined): string[] {
+  const ids = [...new Set((raw ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (!ids.every(isUuid)) throw InsightsError.unknownSite();
+  return ids;
 }
 
 /** A share 0–1, or null when there is nothing to divide by. */

@@ -1,6 +1,7 @@
 import type { EvidenceInput, OcnModuleInput } from './ocn.views';
 import { OcnError } from './ocn.errors';
 import { EVIDENCE_KINDS, type Assessment, type CriterionDecision, type Evidence, type ModuleProgress, type OcnModule } from './ocn.types';
+import { isUuid } from '../shared/ids';
 
 /** 1 credit = 10 notional learning hours (OCN). */
 export const NOTIONAL_HOURS_PER_CREDIT = 10;
@@ -96,7 +97,6 @@ export function parseModuleInput(body: unknown): OcnModuleInput {
   return { title, level: level as 1 | 2 | 3, credits: credits as number, outcomes };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks evidence a helper or coordinator links to criteria of the module. */
 export function parseEvidence(body: unknown, criteria: ReadonlySet<string>): EvidenceInput {
@@ -110,7 +110,7 @@ export function parseEvidence(body: unknown, criteria: ReadonlySet<string>): Evi
   if (text.length > 4000) fields['text'] = 'Skriv högst 4000 tecken.';
   if ((kind === 'reflection' || kind === 'witness-statement' || kind === 'observation') && !text) fields['text'] = 'Skriv texten.';
   const hours = raw['hoursEntryIds'] ?? [];
-  if (!Array.isArray(hours) || !hours.every((h) => typeof h === 'string' && UUID.test(h))) fields['hoursEntryIds'] = 'Välj timmar i listan.';
+  if (!Array.isArray(hours) || !hours.every((h) => isUuid(h))) fields['hoursEntryIds'] = 'Välj timmar i listan.';
   else if (kind !== 'hours' && hours.length > 0) fields['hoursEntryIds'] = 'Timmar kopplas bara som bevis av sorten godkända timmar.';
   if (Object.keys(fields).length) throw OcnError.invalid(fields);
   return { kind: kind as EvidenceInput['kind'], criterionIds: [...new Set(ids as string[])], text, hoursEntryIds: [...new Set(hours as string[])] };

@@ -3,8 +3,8 @@ import { publishCount } from '../insights/insights.rules';
 import type { CountRow } from '../insights/insights.types';
 import { PartnerError } from './partners.errors';
 import type { PartnerInput, ReferralCodeInput } from './partners.types';
+import { isUuid } from '../shared/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Letters and digits that cannot be mistaken for each other when read off paper (no 0/O, 1/I/L). */
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
@@ -24,7 +24,7 @@ export function parseReferralCodeInput(body: unknown): ReferralCodeInput {
   const fields: Record<string, string> = {};
   if (!label) fields['label'] = 'Skriv vad koden är till för, till exempel ”Jobbcoachning hösten 2026”.';
   else if (label.length > 80) fields['label'] = 'Skriv högst 80 tecken.';
-  if (!siteId || !UUID.test(siteId)) fields['siteId'] = 'Välj vilket bibliotek koden leder till.';
+  if (!isUuid(siteId)) fields['siteId'] = 'Välj vilket bibliotek koden leder till.';
   if (Object.keys(fields).length) throw PartnerError.invalidCode(fields);
   return { label: label as string, siteId: (siteId as string).toLowerCase() };
 }

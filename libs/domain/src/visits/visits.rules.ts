@@ -12,8 +12,8 @@ import {
   type SessionReportInput,
   type VisitInput,
 } from './visits.types';
+import { isUuid } from '../shared/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LANGUAGE = /^[a-z]{2,3}$/;
 // A Swedish personal identity or coordination number: YYMMDD-NNNN, YYYYMMDDNNNN and the like.
 const IDENTITY_NUMBER = /(?<!\d)(?:19|20)?\d{2}[01]\d[0-9]\d[-+ ]?\d{4}(?!\d)/;
@@ -35,7 +35,7 @@ export function parseVisitInput(body: unknown, categories: ReadonlySet<string>):
   const uuid = (key: string, message: string, optional = false): string | null => {
     const v = raw[key];
     if (optional && (v === null || v === undefined)) return null;
-    if (typeof v === 'string' && UUID.test(v)) return v.toLowerCase();
+    if (isUuid(v)) return v.toLowerCase();
     fields[key] = message;
     return null;
   };

@@ -10,6 +10,7 @@ import {
   localDateOf,
   OUTCOME_LABELS,
   parsePeriod,
+  parseSiteIds,
   publishCount,
   REFERRED_TO_LABELS,
   RETURNING_LABELS,
@@ -34,7 +35,6 @@ import { InsightsRepository, type DashboardFilter, type SessionFigures, type Vis
 
 const ZONE = 'Europe/Stockholm';
 const DAY_MS = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface DashboardQuery {
   from?: string;
@@ -177,8 +177,7 @@ export class InsightsService {
 
   private async dashboardFilter(query: DashboardQuery, now: Date): Promise<DashboardFilter> {
     const period = parsePeriod(query, localDateOf(now, ZONE));
-    const ids = [...new Set((query.sites ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
-    if (ids.some((id) => !UUID.test(id))) throw InsightsError.unknownSite();
+    const ids = parseSiteIds(query.sites);
     if (ids.length && (await this.repo.existingSites(ids)).size !== ids.length) throw InsightsError.unknownSite();
     return { ...period, siteIds: ids.length ? ids : null };
   }

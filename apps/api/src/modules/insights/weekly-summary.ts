@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { localDateOf, weekStartOf, type AuthUser, type DashboardView, type UnderstaffedSession } from '@digihjalpen/domain';
+import { localDateOf, previousWeek, type AuthUser, type DashboardView, type UnderstaffedSession } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
 import { AuthRepository } from '../auth/auth.repository';
 import { JobQueue } from '../jobs/job-queue';
@@ -52,12 +52,10 @@ export class WeeklySummary implements OnModuleInit {
   }
 
   async send(to: SummaryMailJob, now = currentTime()): Promise<void> {
-    const thisMonday = weekStartOf(localDateOf(now, ZONE));
-    const lastMonday = localDateOf(new Date(Date.parse(`${thisMonday}T12:00:00Z`) - 7 * DAY_MS), 'UTC');
-    const lastSunday = localDateOf(new Date(Date.parse(`${thisMonday}T12:00:00Z`) - DAY_MS), 'UTC');
-    const [week, capacity] = await Promise.all([this.insights.dashboard({ from: lastMonday, to: lastSunday }, now), this.insights.capacity(now)]);
+    const lastWeek = previousWeek(localDateOf(now, ZONE));
+    const [week, capacity] = await Promise.all([this.insights.dashboard(lastWeek, now), this.insights.capacity(now)]);
     const gaps = capacity.understaffed.filter((s) => Date.parse(s.start) < now.getTime() + 7 * DAY_MS);
-    await this.mail.send({ to: to.email, subject: `Digihjälpen – veckan som gick (${lastMonday})`, text: summaryText(to.name, week, gaps) });
+    await this.mail.send({ to: to.email, subject: `Digihjälpen – veckan som gick (${lastWeek.from})`, text: summaryText(to.name, week, gaps) });
   }
 }
 

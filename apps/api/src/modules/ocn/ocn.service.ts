@@ -15,6 +15,7 @@ import {
   type ModuleSummaryView,
   type OcnModule,
   type PortfolioView,
+  isUuid,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
 import { heading, renderPdf } from '../../common/pdf';
@@ -22,7 +23,6 @@ import { AuditService } from '../audit/audit.service';
 import { HoursRepository } from '../hours/hours.repository';
 import { OcnRepository } from './ocn.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVIDENCE_BY_HELPER = new Set(['hours', 'visit-statistics', 'reflection']);
 const KIND_NAMES: Record<string, string> = {
   hours: 'Godkända timmar',
@@ -189,7 +189,7 @@ export class OcnService {
   }
 
   private async module(id: string): Promise<OcnModule> {
-    if (!UUID.test(id)) throw OcnError.moduleNotFound();
+    if (!isUuid(id)) throw OcnError.moduleNotFound();
     const [module] = await this.repo.modules(id);
     if (!module) throw OcnError.moduleNotFound();
     return module;

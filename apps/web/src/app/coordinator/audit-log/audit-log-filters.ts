@@ -1,4 +1,4 @@
-import { AUDIT_ENTITY_NAMES, ROLE_LABELS, type AuditEntryView } from '@digihjalpen/domain';
+import { AUDIT_ENTITY_NAMES, isUuid, ROLE_LABELS, type AuditEntryView } from '@digihjalpen/domain';
 
 /** What the log shows. Empty dates mean the API's default (the last 28 days up to today); no group means all. */
 export interface AuditFilters {
@@ -39,12 +39,11 @@ export function auditParams(filters: AuditFilters): Record<string, string> {
 const ROLE_NAMES: Readonly<Record<string, string>> = ROLE_LABELS;
 const ENTITY_NAMES = AUDIT_ENTITY_NAMES;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 60;
 
 /** "3f2a9c1d" for a UUID: enough to tell rows apart and to search for; other ids as they are, cut if long. */
 export function shortId(id: string): string {
-  if (UUID.test(id)) return id.slice(0, 8);
+  if (isUuid(id)) return id.slice(0, 8);
   return id.length > 16 ? `${id.slice(0, 15)}…` : id;
 }
 
@@ -62,7 +61,7 @@ function valueText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'ja' : 'nej';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (typeof value === 'string') {
-    if (UUID.test(value)) return shortId(value);
+    if (isUuid(value)) return shortId(value);
     return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
   }
   if (Array.isArray(value)) return value.length ? value.map(valueText).join(', ') : '–';
