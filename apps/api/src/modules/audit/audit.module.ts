@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuditController, AuditLog } from './audit.controller';
+import { AuditLog } from './audit-log';
+import { AuditController } from './audit.controller';
 import { AuditInterceptor } from './audited';
 import { AuditService } from './audit.service';
 
