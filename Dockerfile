@@ -42,7 +42,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 # DATA_DIR is only written to when DATABASE_URL or SMTP_URL is missing (embedded database, mail
-# catcher), which the start command below refuses; point it at a writable place all the same.
+# catcher), which the app refuses in production; point it at a writable place all the same.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -58,7 +58,6 @@ EXPOSE 3000
 # The start period covers the migrations that run at start-up (they wait for each other on an advisory lock).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Without DATABASE_URL the app would start its own embedded PostgreSQL inside this container, and
-# without SMTP_URL it would keep e-mail in a local folder nobody reads: both are wrong in production,
-# so refuse to start. `exec` makes node PID 1, so SIGTERM reaches the app's graceful shutdown.
-CMD ["sh", "-c", "if [ -z \"$DATABASE_URL\" ] || [ -z \"$SMTP_URL\" ]; then echo 'Digihjälpen could not start: set DATABASE_URL and SMTP_URL (this image has no database or mail server of its own)' >&2; exit 1; fi; exec node dist/apps/api/apps/api/src/main.js"]
+# With NODE_ENV=production the app refuses to start without DATABASE_URL and SMTP_URL (this image has no
+# database or mail server of its own). node is PID 1, so SIGTERM reaches the app's graceful shutdown.
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]

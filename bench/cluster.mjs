@@ -14,7 +14,7 @@
 //   await apis.stop();
 // As a script: `DATABASE_URL=… node bench/cluster.mjs [count] [port]` (SECRET_KEY, DATA_DIR optional)
 // runs until SIGINT/SIGTERM.
-// Every worker gets the same environment: NODE_ENV=production, SECRET_KEY, DATABASE_URL, DATA_DIR, PORT.
+// Every worker gets the same environment: NODE_ENV=production, SECRET_KEY, DATABASE_URL, SMTP_URL, DATA_DIR, PORT.
 // Migrations run in each worker at start-up and take an advisory lock, so the first one migrates and the
 // others find nothing to do.
 import { spawn } from 'node:child_process';
@@ -22,7 +22,7 @@ import cluster from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiMain, benchEnv, root, waitHealthy } from './support.mjs';
+import { apiMain, benchEnv, benchMailUrl, root, waitHealthy } from './support.mjs';
 
 /**
  * Starts `count` API workers behind one port. Resolves when every worker has started listening and
@@ -38,6 +38,7 @@ export async function startApis({ count = 2, port = 3420, databaseUrl, env = {},
       ...process.env,
       ...benchEnv,
       DATA_DIR: env.DATA_DIR ?? ownDataDir,
+      SMTP_URL: env.SMTP_URL ?? (await benchMailUrl()),
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),

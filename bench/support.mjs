@@ -1,7 +1,8 @@
 // What every benchmark script needs: the production build's paths, a throwaway (or given) PostgreSQL,
 // the production API as a child process, a contended set of bookable slots, and measuring helpers.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -27,6 +28,20 @@ export function rssOf(pid) {
   }
 }
 
+let mail;
+/**
+ * The production API refuses to start without SMTP_URL: benchmarks hand it the API's own mail catcher,
+ * started once per bench script in this process (messages in a temporary folder, deleted at exit).
+ */
+export async function benchMailUrl() {
+  if (!mail) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dh-bench-mail-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    mail = fromApi('modules/notifications/mail-catcher.js').startMailCatcher(dir, { unref: true });
+  }
+  return (await mail).url;
+}
+
 export async function waitHealthy(port, timeoutMs = 60_000, status = 200) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -48,7 +63,7 @@ export async function startApi({ port, databaseUrl, dataDir, env = {} }) {
   const api = spawn(process.execPath, [apiMain], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...benchEnv, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: { ...process.env, ...benchEnv, DATABASE_URL: databaseUrl, SMTP_URL: await benchMailUrl(), DATA_DIR: dataDir, PORT: String(port), ...env },
   });
   await waitHealthy(port, 60_000);
   return api;

@@ -15,7 +15,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [{ path: 'dev/mail', method: RequestMethod.GET }, { path: 'dev/mail/:file', method: RequestMethod.GET }] });

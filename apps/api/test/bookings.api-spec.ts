@@ -230,3 +230,42 @@ describe('public booking limits per IP address', () => {
     await t.http().get(`/api/public/bookings/${'x'.repeat(43)}`).expect(429);
   });
 });
+
+describe('who the client is behind a load balancer (TRUST_PROXY)', () => {
+  const slotId = '00000000-0000-4000-8000-000000000000';
+  const from = (address: string) => ({ 'X-Forwarded-For': address });
+
+  it('by default believes a proxy on a private or loopback address: each client behind it has its own limit', async () => {
+    const t = await createTestApp({ BOOKING_RATE_LIMIT: '1' });
+    try {
+      await book(t, { slotId }, from('203.0.113.10')).expect(400);
+      await book(t, { slotId }, from('203.0.113.10')).expect(429);
+      await book(t, { slotId }, from('203.0.113.11')).expect(400); // another client, its own budget
+      await book(t, { slotId }, from('198.51.100.1, 203.0.113.12')).expect(400); // the proxy's own view counts, not what the client wrote
+      await book(t, { slotId }, from('198.51.100.1, 203.0.113.12')).expect(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with TRUST_PROXY naming another address, ignores X-Forwarded-For from this one: a spoofed header buys nothing', async () => {
+    const t = await createTestApp({ BOOKING_RATE_LIMIT: '1', TRUST_PROXY: '192.0.2.1' });
+    try {
+      await book(t, { slotId }, from('203.0.113.20')).expect(400);
+      await book(t, { slotId }, from('203.0.113.21')).expect(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with TRUST_PROXY=2 believes two hops: the address the outer proxy saw is the client', async () => {
+    const t = await createTestApp({ BOOKING_RATE_LIMIT: '1', TRUST_PROXY: '2' });
+    try {
+      await book(t, { slotId }, from('198.51.100.9, 203.0.113.30, 10.0.0.2')).expect(400);
+      await book(t, { slotId }, from('198.51.100.8, 203.0.113.30, 10.0.0.3')).expect(429);
+      await book(t, { slotId }, from('203.0.113.31, 10.0.0.2')).expect(400);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -14,8 +14,26 @@ describe(loadConfig.name, () => {
     });
   });
 
+  const production = { NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://app:pw@db:5432/digihjalpen', SMTP_URL: 'smtp://mail:587' };
+
   it('does not seed demo data when running in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32) }).seedDemoData).toBe(false);
+    expect(loadConfig(production).seedDemoData).toBe(false);
+  });
+
+  it('refuses production without a database server or a mail server, so instances never each keep their own', () => {
+    expect(() => loadConfig({ ...production, DATABASE_URL: '' })).toThrow(/DATABASE_URL must be set when NODE_ENV is production/);
+    expect(() => loadConfig({ ...production, SMTP_URL: undefined })).toThrow(/SMTP_URL must be set when NODE_ENV is production/);
+    expect(() => loadConfig({ ...production, DATABASE_URL: undefined, SMTP_URL: undefined })).toThrow(/DATABASE_URL and SMTP_URL must be set/);
+    expect(loadConfig({ DATABASE_URL: undefined, SMTP_URL: undefined }).databaseUrl).toBeUndefined(); // development: embedded
+  });
+
+  it('trusts proxies on loopback and private networks unless TRUST_PROXY names hops or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback, linklocal, uniquelocal');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: ' 203.0.113.7, 198.51.100.0/24,loopback , 2001:db8::/32' }).trustProxy).toBe('203.0.113.7, 198.51.100.0/24, loopback, 2001:db8::/32');
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be a number of proxy hops .* not understood: true/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not understood: 10.0.0.0\/33/);
+    expect(() => loadConfig({ TRUST_PROXY: 'lb.example.org' })).toThrow(/not understood: lb.example.org/);
   });
 
   it('treats an empty variable as unset when the shell exports VAR=', () => {
@@ -35,11 +53,11 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses demo data in production when someone asks for both', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), SEED_DEMO_DATA: 'true' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(ConfigError);
   });
 
   it('requires a secret key in production, where every instance must derive the same manage links', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY must be set/);
+    expect(() => loadConfig({ ...production, SECRET_KEY: undefined })).toThrow(/SECRET_KEY must be set/);
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY must be at least 32 characters/);
   });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_RETENTION_DAYS } from '@digihjalpen/domain';
 import { z } from 'zod';
@@ -12,6 +13,34 @@ const postgresUrl = z
 const smtpUrl = z
   .url({ protocol: /^smtps?$/, error: 'must be a URL like smtp://user:password@host:587 or smtps://host:465' })
   .optional();
+
+/** Express's `trust proxy`: load balancers on loopback and private networks unless TRUST_PROXY says otherwise. */
+const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
+const PROXY_PRESETS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY is a number of proxy hops (`1`: the address the nearest proxy saw) or a comma-separated list of
+ * addresses, subnets and Express's presets. `true` (trust every hop) is refused: then anyone could set
+ * X-Forwarded-For and escape the per-address limits.
+ */
+function parseTrustProxy(value: string): number | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const valid = (entry: string): boolean => {
+    if (PROXY_PRESETS.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  };
+  const wrong = entries.filter((e) => !valid(e));
+  if (entries.length === 0 || wrong.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration: TRUST_PROXY must be a number of proxy hops (like 1) or addresses and subnets separated by commas (like 10.0.0.0/8, loopback); not understood: ${wrong.join(', ') || value}`,
+    );
+  }
+  return entries.join(', ');
+}
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -35,6 +64,7 @@ const schema = z.object({
   MAX_FUTURE_BOOKINGS: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(3),
   IDLE_SIGN_OUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1, 'must be at least 1').max(720, 'must be at most 720').default(15),
   JOB_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.5, 'must be at least 0.5').default(2),
+  TRUST_PROXY: z.string().trim().min(1).default(DEFAULT_TRUST_PROXY),
   RETENTION_DAYS: z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').default(DEFAULT_RETENTION_DAYS),
 });
 
@@ -66,6 +96,8 @@ export interface AppConfig {
   idleMinutes: number;
   /** Help-seekers' names and contact details are erased this many days after their session. */
   retentionDays: number;
+  /** Express's `trust proxy`: which hops in front may say who the client is (rate limits, audit log). */
+  trustProxy: number | string;
 }
 
 /** Reads and checks the environment once. Every problem names its variable. */
@@ -83,6 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
   }
   if (production && !e.SECRET_KEY) {
     throw new ConfigError('Invalid configuration: SECRET_KEY must be set when NODE_ENV is production (at least 32 characters, the same on every instance)');
+  }
+  if (production && (!e.DATABASE_URL || !e.SMTP_URL)) {
+    const missing = [e.DATABASE_URL ? [] : ['DATABASE_URL'], e.SMTP_URL ? [] : ['SMTP_URL']].flat().join(' and ');
+    throw new ConfigError(
+      `Invalid configuration: ${missing} must be set when NODE_ENV is production (without them each instance would keep its own embedded database and catch its own e-mail instead of sending it)`,
+    );
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
@@ -102,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     jobPollSeconds: e.JOB_POLL_SECONDS,
     idleMinutes: e.IDLE_SIGN_OUT_MINUTES,
     retentionDays: e.RETENTION_DAYS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
 }
 

@@ -18,7 +18,7 @@ export interface MailCatcher {
  * A real SMTP server on loopback that keeps every message as an .eml file, so that without
  * SMTP_URL the product still speaks SMTP and a person trying it out can read what it sent.
  */
-export async function startMailCatcher(dir: string, options: { port?: number } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(dir: string, options: { port?: number; unref?: boolean } = {}): Promise<MailCatcher> {
   mkdirSync(dir, { recursive: true });
   const server = new SMTPServer({
     authOptional: true,
@@ -40,6 +40,8 @@ export async function startMailCatcher(dir: string, options: { port?: number } =
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
   });
+  // `unref`: a benchmark script that hands the catcher to the production API still ends when its work is done.
+  if (options.unref) server.server.unref();
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
