@@ -15,8 +15,8 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
         .expect(201)
     ).body;
     slug = site.slug;
-    const session = (await coordinator.post(`/api/sites/${site.id}/sessions`, { date: '2027-03-30', startTime: '10:00', endTime: '12:00', slotMinutes: 30, seatsPerSlot: 2, dropIn: true, helpersNeeded: 1 }).expect(201)).body;
     // Week of 29 March: 7 visits (BankID in 6, e-mail in 3, other in 1). Week of 5 April: 2 visits.
+    // A visit is dated on its session's day, so each day has a session.
     const visits: [string, string[]][] = [
       ['2027-03-30', ['bankid', 'email']],
       ['2027-03-30', ['bankid', 'email']],
@@ -28,11 +28,16 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
       ['2027-04-06', ['bankid']],
       ['2027-04-07', ['bankid']],
     ];
+    const sessions = new Map<string, string>();
+    for (const date of new Set(visits.map(([d]) => d))) {
+      const session = (await coordinator.post(`/api/sites/${site.id}/sessions`, { date, startTime: '10:00', endTime: '12:00', slotMinutes: 30, seatsPerSlot: 2, dropIn: true, helpersNeeded: 1 }).expect(201)).body;
+      sessions.set(date, session.id);
+    }
     for (const [date, categories] of visits) {
       await t.db.query(
         `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, came_via, returning_visitor)
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, false, 'own-phone', 'sv', 20, 'solved', 'drop-in', 'unknown')`,
-        [session.id, site.id, date, helper.id, categories],
+        [sessions.get(date), site.id, date, helper.id, categories],
       );
     }
     // Only finished weeks are published: "now" moves past the weeks the visits are in.

@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { SessionSummaries1795460000000 } from './1795460000000-SessionSummaries';
 import { TrustAndPrivacy1795448634618 } from './1795448634618-TrustAndPrivacy';
 import { StatisticsIndexes1795447890457 } from './1795447890457-StatisticsIndexes';
 import { PartnersAndInsights1795445450235 } from './1795445450235-PartnersAndInsights';
@@ -16,4 +17,5 @@ export const migrations: Function[] = [
   PartnersAndInsights1795445450235,
   StatisticsIndexes1795447890457,
   TrustAndPrivacy1795448634618,
+  SessionSummaries1795460000000,
 ];

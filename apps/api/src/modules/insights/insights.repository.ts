@@ -15,59 +15,40 @@ export interface WeeklyCount {
 export class InsightsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Visits per ISO week and site (category null) and per week, site and category: one query over the visit log. */
-  async weeklyCounts(from: LocalDate, to: LocalDate): Promise<WeeklyCount[]> {
+  /**
+   * Visits per ISO week and site (category null) and per week, site and category, for the open statistics.
+   * Counted from `dashboard_sessions` (migration SessionSummaries): a visit is dated on its session's day.
+   */
+  async weeklyCounts(from: LocalDate, to: LocalDate, now: Date): Promise<WeeklyCount[]> {
     const rows: { week_start: string; slug: string; name: string; category: string | null; visits: number }[] = await this.db.query(
-      `WITH v AS (
-         SELECT to_char(date_trunc('week', v.date::timestamp), 'YYYY-MM-DD') AS week_start, site.slug, site.name, v.categories
-           FROM visit v JOIN site ON site.id = v.site_id
-          WHERE v.date BETWEEN $1 AND $2)
-       SELECT week_start, slug, name, NULL AS category, count(*)::int AS visits FROM v GROUP BY week_start, slug, name
+      `WITH d AS MATERIALIZED (
+         SELECT d.site_id, to_char(date_trunc('week', d.date::timestamp), 'YYYY-MM-DD') AS week_start, d.visits, d.visit_counts
+           FROM dashboard_sessions($1, $2, NULL, $3) d WHERE d.visits > 0)
+       SELECT d.week_start, site.slug, site.name, NULL AS category, sum(d.visits)::int AS visits
+         FROM d JOIN site ON site.id = d.site_id GROUP BY d.week_start, site.slug, site.name
        UNION ALL
-       SELECT week_start, slug, name, c AS category, count(*)::int AS visits FROM v, unnest(v.categories) AS c GROUP BY week_start, slug, name, c
+       SELECT d.week_start, site.slug, site.name, substr(e.key, 10) AS category, sum(e.n::int)::int AS visits
+         FROM d JOIN site ON site.id = d.site_id, jsonb_each_text(d.visit_counts) AS e(key, n)
+        WHERE e.key LIKE 'category:%' GROUP BY d.week_start, site.slug, site.name, e.key
        ORDER BY week_start, slug, category NULLS FIRST`,
-      [from, to],
+      [from, to, now],
     );
     return rows.map((r) => ({ weekStart: r.week_start, site: r.slug, siteName: r.name, category: r.category, visits: r.visits }));
   }
 
-  /** Visits per ISO week: with a booking or drop-in. */
-  async visitsPerWeek(f: DashboardFilter): Promise<{ weekStart: LocalDate; booked: number; dropIn: number }[]> {
-    const rows: { week_start: string; booked: number; drop_in: number }[] = await this.db.query(
-      `SELECT to_char(date_trunc('week', v.date::timestamp), 'YYYY-MM-DD') AS week_start,
-              count(*) FILTER (WHERE v.booking_id IS NOT NULL)::int AS booked, count(*) FILTER (WHERE v.booking_id IS NULL)::int AS drop_in
-         FROM visit v WHERE v.date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3))
-        GROUP BY 1 ORDER BY 1`,
-      [f.from, f.to, f.siteIds],
-    );
-    return rows.map((r) => ({ weekStart: r.week_start, booked: r.booked, dropIn: r.drop_in }));
-  }
-
-  async categoryCounts(f: DashboardFilter): Promise<Map<string, number>> {
-    const rows: { category: string; visits: number }[] = await this.db.query(
-      `SELECT c AS category, count(*)::int AS visits FROM visit v, unnest(v.categories) AS c
-        WHERE v.date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3)) GROUP BY c`,
-      [f.from, f.to, f.siteIds],
-    );
-    return new Map(rows.map((r) => [r.category, r.visits]));
-  }
-
   /**
-   * Outcomes, onward referrals, returning answers and how people came, in one pass over the visits.
-   * How people came is the partner (key `partner:<id>`) when the visit's booking came through one.
+   * Visits by category, outcome, onward referral, returning answer and how people came (the partner, key
+   * `partner:<id>`, when the visit's booking came through one), summed over the sessions of the period.
    */
-  async visitBreakdown(f: DashboardFilter): Promise<VisitBreakdown[]> {
-    const rows: { kind: VisitBreakdown['kind']; key: string | null; visits: number }[] = await this.db.query(
-      `SELECT CASE WHEN GROUPING(v.outcome) = 0 THEN 'outcome' WHEN GROUPING(v.referred_to) = 0 THEN 'referredTo'
-                   WHEN GROUPING(v.returning_visitor) = 0 THEN 'returning' ELSE 'cameVia' END AS kind,
-              COALESCE(v.outcome, v.referred_to, v.returning_visitor, CASE WHEN b.partner_id IS NOT NULL THEN 'partner:' || b.partner_id ELSE v.came_via END) AS key,
-              count(*)::int AS visits
-         FROM visit v LEFT JOIN (SELECT id, partner_id FROM booking WHERE partner_id IS NOT NULL) b ON b.id = v.booking_id
-        WHERE v.date BETWEEN $1 AND $2 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3))
-        GROUP BY GROUPING SETS ((v.outcome), (v.referred_to), (v.returning_visitor), (CASE WHEN b.partner_id IS NOT NULL THEN 'partner:' || b.partner_id ELSE v.came_via END))`,
-      [f.from, f.to, f.siteIds],
+  async visitCounts(f: DashboardFilter, now: Date): Promise<VisitCount[]> {
+    const rows: { key: string; visits: number }[] = await this.db.query(
+      `SELECT e.key, sum(e.n::int)::int AS visits FROM dashboard_sessions($1, $2, $3, $4) d, jsonb_each_text(d.visit_counts) AS e(key, n) GROUP BY e.key`,
+      [f.from, f.to, f.siteIds, now],
     );
-    return rows.filter((r): r is VisitBreakdown => r.key !== null);
+    return rows.map((r) => {
+      const at = r.key.indexOf(':');
+      return { kind: r.key.slice(0, at) as VisitCount['kind'], key: r.key.slice(at + 1), visits: r.visits };
+    });
   }
 
   async partnerNames(): Promise<Map<string, string>> {
@@ -76,49 +57,48 @@ export class InsightsRepository {
   }
 
   /**
-   * Planned sessions that have started by `now`, dated at their site between two local dates: seats,
-   * confirmed bookings (came / did not come / not marked), drop-ins and visits. Set-based (each table
-   * read once for the period, by its own time column), not a lookup per session: at national scale a
-   * month has ~10,000 sessions, and per-session lookups are that many random page reads per table.
+   * Sessions dated in the period at their site that have started by `now` (planned or cancelled): seats,
+   * confirmed bookings (came / did not come / not marked), drop-ins and visits. Ended sessions are read
+   * from their summary, the rest counted live (see the SessionSummaries migration).
    */
   async sessionFigures(f: DashboardFilter, now: Date): Promise<SessionFigures[]> {
     const rows: {
-      site_id: string; slug: string; name: string; active: boolean; weekday: number; start_time: string;
+      site_id: string; slug: string; name: string; active: boolean; date: string; weekday: number; start_time: string; planned: boolean;
       seats: number; booked: number; attended: number; no_shows: number; unmarked: number; drop_ins: number; visits: number;
     }[] = await this.db.query(
-      `WITH s AS MATERIALIZED (
-         SELECT s.id, s.site_id, site.slug, site.name, site.active,
-                extract(isodow FROM s.starts_at AT TIME ZONE site.time_zone)::int AS weekday,
-                to_char(s.starts_at AT TIME ZONE site.time_zone, 'HH24:MI') AS start_time
-           FROM session s JOIN site ON site.id = s.site_id
-          WHERE s.status = 'planned' AND s.starts_at <= $4
-            AND s.starts_at >= $1::date - 1 AND s.starts_at < $2::date + 2
-            AND (s.starts_at AT TIME ZONE site.time_zone)::date BETWEEN $1 AND $2
-            AND ($3::uuid[] IS NULL OR s.site_id = ANY($3))),
-       sl AS MATERIALIZED (
-         SELECT sl.id, sl.session_id, sl.seats, sl.booked FROM slot sl JOIN s ON s.id = sl.session_id
-          WHERE sl.starts_at >= $1::date - 1 AND sl.starts_at < $2::date + 2),
-       seats AS (SELECT session_id, sum(seats) AS seats, sum(booked) AS booked FROM sl GROUP BY session_id),
-       b AS (
-         SELECT sl.session_id, count(*) FILTER (WHERE b.attendance = 'checked-in') AS attended,
-                count(*) FILTER (WHERE b.attendance = 'no-show') AS no_shows, count(*) FILTER (WHERE b.attendance IS NULL) AS unmarked
-           FROM booking b JOIN sl ON sl.id = b.slot_id WHERE b.status = 'confirmed' GROUP BY sl.session_id),
-       v AS (
-         SELECT v.session_id, count(*) FILTER (WHERE v.booking_id IS NULL) AS drop_ins, count(*) AS visits
-           FROM visit v JOIN s ON s.id = v.session_id
-          WHERE v.date BETWEEN $1::date - 1 AND $2::date + 1 AND ($3::uuid[] IS NULL OR v.site_id = ANY($3))
-          GROUP BY v.session_id)
-       SELECT s.site_id, s.slug, s.name, s.active, s.weekday, s.start_time,
-              COALESCE(seats.seats, 0)::int AS seats, COALESCE(seats.booked, 0)::int AS booked,
-              COALESCE(b.attended, 0)::int AS attended, COALESCE(b.no_shows, 0)::int AS no_shows, COALESCE(b.unmarked, 0)::int AS unmarked,
-              COALESCE(v.drop_ins, 0)::int AS drop_ins, COALESCE(v.visits, 0)::int AS visits
-         FROM s LEFT JOIN seats ON seats.session_id = s.id LEFT JOIN b ON b.session_id = s.id LEFT JOIN v ON v.session_id = s.id`,
+      `SELECT d.site_id, site.slug, site.name, site.active, to_char(d.date, 'YYYY-MM-DD') AS date, d.weekday, d.start_time, d.planned,
+              d.seats, d.booked, d.attended, d.no_shows, d.unmarked, d.drop_ins, d.visits
+         FROM dashboard_sessions($1, $2, $3, $4) d JOIN site ON site.id = d.site_id`,
       [f.from, f.to, f.siteIds, now],
     );
     return rows.map((r) => ({
-      siteId: r.site_id, site: r.slug, siteName: r.name, active: r.active, weekday: r.weekday, startTime: r.start_time,
+      siteId: r.site_id, site: r.slug, siteName: r.name, active: r.active, date: r.date, weekday: r.weekday, startTime: r.start_time, planned: r.planned,
       seats: r.seats, booked: r.booked, attended: r.attended, noShows: r.no_shows, unmarked: r.unmarked, dropIns: r.drop_ins, visits: r.visits,
     }));
+  }
+
+  /**
+   * Writes the summary of up to `limit` sessions that ended before `endedBefore` and have none; returns how
+   * many. The sessions are locked FOR UPDATE (skipping any being changed right now): a change to one of them
+   * waits until the summary is written and then forgets it, so a summary never misses a change.
+   */
+  async summariseEndedSessions(endedBefore: Date, limit: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const ids: { id: string }[] = await tx.query(
+        `SELECT s.id FROM session s
+          WHERE s.ends_at < $1 AND NOT EXISTS (SELECT 1 FROM session_summary ss WHERE ss.session_id = s.id)
+          ORDER BY s.ends_at LIMIT $2 FOR UPDATE OF s SKIP LOCKED`,
+        [endedBefore, limit],
+      );
+      if (!ids.length) return 0;
+      await tx.query(
+        `INSERT INTO session_summary (session_id, seats, booked, attended, no_shows, unmarked, drop_ins, visits, visit_counts)
+         SELECT f.session_id, f.seats, f.booked, f.attended, f.no_shows, f.unmarked, f.drop_ins, f.visits, f.visit_counts
+           FROM session_figures f WHERE f.session_id = ANY ($1::uuid[])`,
+        [ids.map((r) => r.id)],
+      );
+      return ids.length;
+    });
   }
 
   /** Approved and pending minutes per week; at chosen sites only the hours from their sessions' shifts. */
@@ -170,8 +150,8 @@ export interface DashboardFilter {
   siteIds: string[] | null;
 }
 
-export interface VisitBreakdown {
-  kind: 'outcome' | 'referredTo' | 'returning' | 'cameVia';
+export interface VisitCount {
+  kind: 'category' | 'outcome' | 'referredTo' | 'returning' | 'cameVia';
   key: string;
   visits: number;
 }
@@ -179,6 +159,10 @@ export interface VisitBreakdown {
 /** A session that has started, with its seats, bookings and drop-ins. */
 export interface SessionFigures {
   siteId: string;
+  /** The session's day at its site. */
+  date: LocalDate;
+  /** Cancelled sessions count only for their visits (logged before the cancellation). */
+  planned: boolean;
   /** The site takes part now (paused sites keep their history but are not "low use"). */
   active: boolean;
   site: string;

@@ -22,16 +22,18 @@ import {
   UTILISATION_BANDS,
   utilisationBand,
   weeksOf,
+  weekStartOf,
   type CapacitySignalsView,
   type CountRow,
   type DashboardChart,
   type DashboardView,
+  type LocalDate,
   type PublicStatsView,
   type SiteUtilisation,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
 import { toCsv } from '../../common/csv';
-import { InsightsRepository, type DashboardFilter, type SessionFigures, type VisitBreakdown } from './insights.repository';
+import { InsightsRepository, type DashboardFilter, type SessionFigures, type VisitCount } from './insights.repository';
 
 const ZONE = 'Europe/Stockholm';
 const DAY_MS = 86_400_000;
@@ -53,7 +55,7 @@ export class InsightsService {
   /** Anonymous weekly counts per site and category for anyone to publish; no count from 1 to 4 is shown. */
   async publicStats(query: { from?: string; to?: string }, now = currentTime()): Promise<PublicStatsView> {
     const { from, to } = statsRange(query, localDateOf(now, ZONE));
-    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to), this.categoryLabels()]);
+    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to, now), this.categoryLabels()]);
     return {
       from,
       to,
@@ -78,27 +80,32 @@ export class InsightsService {
   async dashboard(query: DashboardQuery, now = currentTime()): Promise<DashboardView> {
     const filter = await this.dashboardFilter(query, now);
     const suppressed = query.suppress === 'true' || query.suppress === '1';
-    const [weeks, categories, breakdown, sessions, hours, labels, partners] = await Promise.all([
-      this.repo.visitsPerWeek(filter),
-      this.repo.categoryCounts(filter),
-      this.repo.visitBreakdown(filter),
+    const [visitCounts, started, hours, labels, partners] = await Promise.all([
+      this.repo.visitCounts(filter, now),
       this.repo.sessionFigures(filter, now),
       this.repo.hoursPerWeek(filter),
       this.categoryLabels(),
       this.repo.partnerNames(),
     ]);
+    // Visits count at every session that has started; seats and bookings only at those that were held.
+    const sessions = started.filter((s) => s.planned);
+    const weeks = new Map<LocalDate, { booked: number; dropIn: number }>();
+    for (const s of started) {
+      const week = weeks.get(weekStartOf(s.date)) ?? { booked: 0, dropIn: 0 };
+      weeks.set(weekStartOf(s.date), { booked: week.booked + s.visits - s.dropIns, dropIn: week.dropIn + s.dropIns });
+    }
     // For a report that is shared: counts 1–4 hidden, the rest rounded to 5 (publishCount).
     const n = (count: number): number | null => (suppressed ? publishCount(count) : count);
     const allWeeks = weeksOf(filter);
-    const rows = (kind: VisitBreakdown['kind'], names: Readonly<Record<string, string>>): CountRow[] =>
-      breakdown
+    const rows = (kind: VisitCount['kind'], names: Readonly<Record<string, string>>): CountRow[] =>
+      visitCounts
         .filter((b) => b.kind === kind)
         .map((b) => ({ key: b.key, label: names[b.key] ?? b.key, count: n(b.visits) }))
         .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv'));
     const cameViaNames: Record<string, string> = { ...CAME_VIA_LABELS };
     for (const [id, name] of partners) cameViaNames[`partner:${id}`] = `Via ${name}`;
-    const visits = sum(weeks, (w) => w.booked + w.dropIn);
-    const returning = breakdown.filter((b) => b.kind === 'returning');
+    const visits = sum(started, (s) => s.visits);
+    const returning = visitCounts.filter((b) => b.kind === 'returning');
     const answered = sum(returning.filter((r) => r.key !== 'unknown'), (r) => r.visits);
     const attended = sum(sessions, (s) => s.attended);
     const noShows = sum(sessions, (s) => s.noShows);
@@ -128,12 +135,10 @@ export class InsightsService {
         helperMinutes: sum(hours, (h) => h.approved),
       },
       visitsPerWeek: allWeeks.map((weekStart) => {
-        const w = weeks.find((x) => x.weekStart === weekStart);
+        const w = weeks.get(weekStart);
         return { weekStart, booked: n(w?.booked ?? 0), dropIn: n(w?.dropIn ?? 0) };
       }),
-      categories: [...categories]
-        .map(([key, count]) => ({ key, label: labels[key] ?? key, count: n(count) }))
-        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv')),
+      categories: rows('category', labels),
       outcomes: rows('outcome', OUTCOME_LABELS),
       cameVia: rows('cameVia', cameViaNames),
       referredTo: rows('referredTo', REFERRED_TO_LABELS),
@@ -170,7 +175,7 @@ export class InsightsService {
       this.repo.upcomingStaffing(now, new Date(now.getTime() + CAPACITY_RULES.daysAhead * DAY_MS), null),
     ]);
     return capacitySignals(
-      past.filter((s) => s.active),
+      past.filter((s) => s.active && s.planned),
       upcoming.map((u) => ({ sessionId: u.sessionId, siteId: u.siteId, site: u.site, siteName: u.siteName, start: toLocalIso(u.start, u.timeZone), helpersNeeded: u.helpersNeeded, helpers: u.helpers })),
     );
   }
