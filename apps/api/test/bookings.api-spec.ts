@@ -50,7 +50,9 @@ describe('public booking', () => {
   it('lists every site with its next sessions and their free seats', async () => {
     const site = await aBookableSite(coordinator, { seats: 2 });
     await book(t, { slotId: site.slotIds[0] as string }).expect(201);
-    const sites = (await t.http().get('/api/public/sites').expect(200)).body as { slug: string; nextSessions: unknown[] }[];
+    const found = (await t.http().get('/api/public/sites').query({ q: site.slug.replaceAll('-', ' ') }).expect(200)).body;
+    expect(found).toMatchObject({ page: 1, pageSize: 20, total: 1 });
+    const sites = found.items as { slug: string; nextSessions: unknown[] }[];
     expect(sites.find((s) => s.slug === site.slug)?.nextSessions).toEqual([
       { id: site.sessionId, start: '2027-03-30T10:00:00+02:00', end: '2027-03-30T12:00:00+02:00', dropIn: true, seatsLeft: 7 },
     ]);

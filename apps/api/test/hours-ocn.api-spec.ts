@@ -44,10 +44,10 @@ describe('hours, organisations and OCN portfolios', () => {
 
   it('lets coordinators approve in bulk, never their own hours, and locks what is approved', async () => {
     await helper.session.post('/api/hours', { date: '2026-11-21', minutes: 90, activity: 'preparation' }).expect(201);
-    const pending = (await anna.get('/api/hours/pending').expect(200)).body.filter((e: { helperId: string }) => e.helperId === helper.id);
+    const pending = (await everyPending(anna)).filter((e) => e.helperId === helper.id);
     expect(pending).toHaveLength(2);
     await helper.session.get('/api/hours/pending').expect(403);
-    const ids = pending.map((e: { id: string }) => e.id);
+    const ids = pending.map((e) => e.id);
     await anna.post('/api/hours/decisions', { ids, decision: 'rejected', reason: ' ' }).expect(400);
     expect((await anna.post('/api/hours/decisions', { ids, decision: 'approved' }).expect(201)).body).toEqual({ decided: 2 });
     expect((await bo.post('/api/hours/decisions', { ids: [ids[0]], decision: 'rejected', reason: 'Fel' }).expect(409)).body.code).toBe('HOURS_LOCKED');
@@ -153,4 +153,46 @@ describe('hours, organisations and OCN portfolios', () => {
     await helper.session.post(`${base}/evidence`, { kind: 'hours', criterionIds: [criterion], text: '', hoursEntryIds: [pending.id] }).expect(400);
   });
 
+});
+
+/** Every page of the approval queue (other specs add pending hours to the same database). */
+async function everyPending(coordinator: Session): Promise<{ id: string; helperId: string; date: string; flagged: boolean }[]> {
+  const all: { id: string; helperId: string; date: string; flagged: boolean }[] = [];
+  for (let page = 1; ; page += 1) {
+    const body = (await coordinator.get(`/api/hours/pending?page=${page}`).expect(200)).body;
+    expect(body).toMatchObject({ page, pageSize: 100 });
+    all.push(...body.items);
+    if (page * body.pageSize >= body.total) return all;
+  }
+}
+
+describe('the approval queue, a page at a time', () => {
+  it('pages through every pending entry once, flagged first, then the oldest', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const helper = await aUser(t.db, 'helper');
+      await t.db.query(
+        `INSERT INTO hours_entry (helper_id, date, minutes, activity, flagged)
+         SELECT $1, date '2026-01-01' + g, 30, 'meeting', g % 40 = 0 FROM generate_series(0, 129) g`,
+        [helper.id],
+      );
+      const first = (await coordinator.get('/api/hours/pending').expect(200)).body;
+      expect(first.items).toHaveLength(100);
+      expect(first.total).toBeGreaterThanOrEqual(130);
+      const mine = (await everyPending(coordinator)).filter((e) => e.helperId === helper.id);
+      expect(mine).toHaveLength(130);
+      expect(new Set(mine.map((e) => e.id)).size).toBe(130);
+      const flagged = mine.filter((e) => e.flagged);
+      expect(flagged.map((e) => e.date)).toEqual(['2026-01-01', '2026-02-10', '2026-03-22', '2026-05-01']);
+      const rest = mine.filter((e) => !e.flagged).map((e) => e.date);
+      expect(rest).toEqual([...rest].sort());
+      const past = (await coordinator.get('/api/hours/pending?page=1000').expect(200)).body;
+      expect(past).toMatchObject({ items: [], page: 1000, total: first.total });
+      expect((await coordinator.get('/api/hours/pending?page=0').expect(400)).body.fields).toHaveProperty('page');
+      await t.db.query(`DELETE FROM hours_entry WHERE helper_id = $1`, [helper.id]);
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { pinClock } from '../src/common/clock';
+import { InsightsService } from '../src/modules/insights/insights.service';
 import { aUser, createTestApp, signIn, TEST_NOW, type TestApp } from './test-app';
 
 describe('GET /api/public/stats: open weekly counts with small numbers suppressed', () => {
@@ -49,8 +50,8 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
   });
 
   it('counts per week, site and category, and shows no count from 1 to 4', async () => {
-    const res = await t.http().get('/api/public/stats?from=2027-03-29&to=2027-04-11').expect(200).expect('Cache-Control', 'public, max-age=3600');
-    expect(res.body).toMatchObject({ from: '2027-03-29', to: '2027-04-11', suppressedBelow: 5 });
+    const res = await t.http().get(`/api/public/stats?from=2027-03-29&to=2027-04-11&site=${slug}`).expect(200).expect('Cache-Control', 'public, max-age=3600');
+    expect(res.body).toMatchObject({ from: '2027-03-29', to: '2027-04-11', suppressedBelow: 5, page: 1, pageSize: 100, total: 1 });
     // A single day is widened to its week: differencing two ranges cannot isolate one visit.
     const day = await t.http().get('/api/public/stats?from=2027-03-30&to=2027-03-30').expect(200);
     expect(day.body).toMatchObject({ from: '2027-03-29', to: '2027-04-04' });
@@ -75,6 +76,29 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
     expect(csv).toContain(`2027-03-29;${slug};`);
     expect(csv).toMatch(new RegExp(`2027-03-29;${slug};[^;]*;email;E-post;<5`));
     expect(csv).not.toMatch(/;[1-4]\r\n/);
+  });
+
+  it('answers a page of sites at a time (by slug), every site on exactly one page', async () => {
+    const other = (
+      await (await signIn(t, await aUser(t.db, 'coordinator')))
+        .post('/api/sites', { name: `Statistik två ${Date.now()}`, address: 'Siffergatan 7', directions: '', accessibilityNotes: '', contactPhone: null, timeZone: 'Europe/Stockholm', languages: ['sv'], active: true })
+        .expect(201)
+    ).body.slug as string;
+    const service = t.app.get(InsightsService);
+    const query = { from: '2027-03-29', to: '2027-04-11', site: `${slug},${other}` };
+    const [first, second] = [await service.publicStats({ ...query, page: 1 }, new Date('2027-04-20T12:00:00Z'), 1), await service.publicStats({ ...query, page: 2 }, new Date('2027-04-20T12:00:00Z'), 1)];
+    expect([first.page, first.pageSize, first.total, second.page, second.total]).toEqual([1, 1, 2, 2, 2]);
+    const sitesOf = (v: { totals: { site: string }[] }) => [...new Set(v.totals.map((x) => x.site))];
+    // Pages go by slug; only the site with visits has rows.
+    const [withVisits, without] = slug < other ? [first, second] : [second, first];
+    expect(sitesOf(withVisits)).toEqual([slug]);
+    expect(sitesOf(without)).toEqual([]);
+    expect((await t.http().get('/api/public/stats?site=finns-inte').expect(400)).body).toMatchObject({ code: 'UNKNOWN_SITE', fields: { site: expect.any(String) } });
+    expect((await t.http().get('/api/public/stats?site=Inte%20en%20slug!').expect(400)).body.code).toBe('UNKNOWN_SITE');
+    expect((await t.http().get('/api/public/stats?page=0').expect(400)).body.fields).toHaveProperty('page');
+    const all = (await t.http().get('/api/public/stats?from=2027-03-29&to=2027-04-11').expect(200)).body;
+    expect(all).toMatchObject({ page: 1, pageSize: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses reversed ranges, ranges over five years and bad dates clearly', async () => {

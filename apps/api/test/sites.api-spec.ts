@@ -12,12 +12,22 @@ describe('GET /api/public/sites', () => {
   });
   afterAll(() => t.close());
 
+  /** Every page of the list (other specs add sites to the same database). */
+  async function everySite(q = ''): Promise<{ slug: string; name: string }[]> {
+    const all: { slug: string; name: string }[] = [];
+    for (let page = 1; ; page += 1) {
+      const body = (await t.http().get('/api/public/sites').query({ q, page }).expect(200)).body;
+      all.push(...body.items);
+      if (page * body.pageSize >= body.total) return all;
+    }
+  }
+
   it('lists the active sites in the public shape when the demo city is seeded', async () => {
-    const res = await t.http().get('/api/public/sites').expect(200);
-    const slugs = res.body.map((s: { slug: string }) => s.slug);
+    const slugs = (await everySite()).map((s) => s.slug);
     expect(slugs).toEqual(expect.arrayContaining(['stadsbiblioteket', 'norrby-bibliotek', 'vastra-angens-bibliotek', 'kompetenscenter']));
     expect(slugs).not.toContain('pausat-bibliotek');
-    const site = res.body.find((s: { slug: string }) => s.slug === 'stadsbiblioteket');
+    const res = await t.http().get('/api/public/sites?q=Stadsbiblioteket').expect(200);
+    const site = res.body.items.find((s: { slug: string }) => s.slug === 'stadsbiblioteket');
     expect(site).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       slug: 'stadsbiblioteket',
@@ -30,6 +40,42 @@ describe('GET /api/public/sites', () => {
       languages: ['sv', 'en', 'ar'],
       nextSessions: expect.any(Array),
     });
+  });
+
+  it('gives 20 sites a page in Swedish alphabetical order, each site once', async () => {
+    const token = `sidor${Date.now()}`;
+    const names = ['Åby', 'Ängen', 'Öxnered', 'Alby', 'Zinkgruvan', ...Array.from({ length: 20 }, (_, i) => `Bibliotek ${String(i).padStart(2, '0')}`)];
+    await t.db.getRepository(SiteEntity).insert(names.map((n, i) => ({ slug: `${token}-${i}`, name: `${n} ${token}`, address: 'Sidgatan 1', active: true })));
+    const first = (await t.http().get('/api/public/sites').query({ q: token }).expect(200)).body;
+    expect(first).toMatchObject({ page: 1, pageSize: 20, total: 25 });
+    expect(first.items).toHaveLength(20);
+    const second = (await t.http().get('/api/public/sites').query({ q: token, page: 2 }).expect(200)).body;
+    expect(second).toMatchObject({ page: 2, total: 25 });
+    const all = [...first.items, ...second.items].map((s: { name: string }) => s.name.replace(` ${token}`, ''));
+    expect(all).toEqual([...names].sort(new Intl.Collator('sv').compare));
+    expect(all.slice(-3)).toEqual(['Åby', 'Ängen', 'Öxnered']); // å, ä, ö after z, as in Swedish
+    const past = (await t.http().get('/api/public/sites').query({ q: token, page: 3 }).expect(200)).body;
+    expect(past).toMatchObject({ items: [], page: 3, total: 25 });
+  });
+
+  it('finds sites by every word of the search in the name or address, whatever the case and accents', async () => {
+    const slugs = async (q: string) => (await everySite(q)).map((s) => s.slug);
+    expect(await slugs('VASTRA ängens')).toEqual(['vastra-angens-bibliotek']);
+    expect(await slugs('norrby bibliotek')).toContain('norrby-bibliotek');
+    expect(await slugs('pausat')).toEqual([]); // paused sites are not public
+    expect(await slugs('finns inte någonstans xyz')).toEqual([]);
+  });
+
+  it('refuses a page that is not a whole number from 1, and a search over 100 characters', async () => {
+    expect((await t.http().get('/api/public/sites?page=0').expect(400)).body.fields).toHaveProperty('page');
+    expect((await t.http().get('/api/public/sites?page=tva').expect(400)).body.fields).toHaveProperty('page');
+    expect((await t.http().get(`/api/public/sites?q=${'a'.repeat(101)}`).expect(400)).body.fields).toHaveProperty('q');
+  });
+
+  it('gives every active site’s id, slug and name for pickers', async () => {
+    const names = (await t.http().get('/api/public/site-names').expect(200)).body as { id: string; slug: string; name: string }[];
+    expect(names.find((s) => s.slug === 'stadsbiblioteket')).toEqual({ id: expect.any(String), slug: 'stadsbiblioteket', name: 'Stadsbiblioteket' });
+    expect(names.map((s) => s.slug)).not.toContain('pausat-bibliotek');
   });
 
   it('returns one site with directions when GET /api/public/sites/{slug}', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { aSchedule } from '@digihjalpen/domain/testing';
 import ICAL from 'ical.js';
 import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
@@ -9,6 +10,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
   let helperB: { session: Session; id: string };
   let helperC: { session: Session; id: string };
   let sessionId: string;
+  let site: { id: string };
 
   const helper = async () => {
     const user = await aUser(t.db, 'helper');
@@ -19,7 +21,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     t = await createTestApp();
     coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
     [helperA, helperB, helperC] = [await helper(), await helper(), await helper()];
-    const site = (await coordinator.post('/api/sites', {
+    site = (await coordinator.post('/api/sites', {
       name: `Passbiblioteket ${Date.now()}`, address: 'Passgatan 2', directions: '', accessibilityNotes: '', contactPhone: null,
       timeZone: 'Europe/Stockholm', languages: ['sv'], active: true,
     }).expect(201)).body;
@@ -30,7 +32,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
   afterAll(() => t.close());
 
   it('flags the session as understaffed until enough helpers take it', async () => {
-    const gap = (await coordinator.get('/api/staffing?weeks=26').expect(200)).body.find((s: { sessionId: string }) => s.sessionId === sessionId);
+    const gap = (await coordinator.get(`/api/staffing?weeks=26&sites=${site.id}`).expect(200)).body.items.find((s: { sessionId: string }) => s.sessionId === sessionId);
     expect(gap).toMatchObject({ helpersNeeded: 2, helpers: [], understaffed: true, timeZone: 'Europe/Stockholm' });
 
     const open = (await helperA.session.get('/api/shifts/open?weeks=26').expect(200)).body;
@@ -39,7 +41,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     await helperA.session.post(`/api/sessions/${sessionId}/shifts/me`).expect(204);
     await coordinator.post(`/api/sessions/${sessionId}/shifts`, { helperId: helperB.id }).expect(204);
 
-    const staffed = (await coordinator.get('/api/staffing?weeks=26').expect(200)).body.find((s: { sessionId: string }) => s.sessionId === sessionId);
+    const staffed = (await coordinator.get(`/api/staffing?weeks=26&sites=${site.id}`).expect(200)).body.items.find((s: { sessionId: string }) => s.sessionId === sessionId);
     expect(staffed.understaffed).toBe(false);
     expect(staffed.helpers.map((h: { id: string }) => h.id).sort()).toEqual([helperA.id, helperB.id].sort());
   });
@@ -121,10 +123,58 @@ describe('who can be staffed', () => {
     try {
       const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
       const invited = (await coordinator.post('/api/auth/invitations', { email: `vantar-${Date.now()}@example.org`, name: 'Väntande', role: 'helper' }).expect(201)).body.user;
-      const helpers = (await coordinator.get('/api/helpers').expect(200)).body;
+      const helpers = (await coordinator.get('/api/helpers?q=Väntande').expect(200)).body.items;
       expect(helpers.map((h: { id: string }) => h.id)).not.toContain(invited.id);
+      await coordinator.get(`/api/helpers/${invited.id}`).expect(404);
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('finding helpers and sessions at national scale', () => {
+  let t: TestApp;
+  let coordinator: Session;
+  const token = `sok${Date.now()}`;
+  beforeAll(async () => {
+    t = await createTestApp();
+    coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+  });
+  afterAll(() => t.close());
+
+  it('searches helpers by every word in the name or e-mail, whatever the case and accents, 50 a page', async () => {
+    const names = [...Array.from({ length: 55 }, (_, i) => `Hjälpare ${String(i).padStart(2, '0')}`), 'Özlem Çelik', 'Åsa Öberg'];
+    for (const name of names) await aUser(t.db, 'helper', { name: `${name} ${token}`, email: `${token}-${names.indexOf(name)}@example.org` });
+    const first = (await coordinator.get('/api/helpers').query({ q: token }).expect(200)).body;
+    expect(first).toMatchObject({ page: 1, pageSize: 50, total: 57 });
+    expect(first.items).toHaveLength(50);
+    const second = (await coordinator.get('/api/helpers').query({ q: token, page: 2 }).expect(200)).body;
+    expect(second.items.map((h: { name: string }) => h.name.replace(` ${token}`, ''))).toEqual(['Hjälpare 50', 'Hjälpare 51', 'Hjälpare 52', 'Hjälpare 53', 'Hjälpare 54', 'Åsa Öberg', 'Özlem Çelik']);
+    expect((await coordinator.get('/api/helpers').query({ q: `ozlem celik ${token}` }).expect(200)).body.items.map((h: { name: string }) => h.name)).toEqual([`Özlem Çelik ${token}`]);
+    expect((await coordinator.get('/api/helpers').query({ q: `${token}-56@example` }).expect(200)).body.total).toBe(1);
+    const one = first.items[0];
+    expect((await coordinator.get(`/api/helpers/${one.id}`).expect(200)).body).toEqual(one);
+    expect((await coordinator.get(`/api/helpers/${randomUUID()}`).expect(404)).body.code).toBe('HELPER_NOT_FOUND');
+    await coordinator.get('/api/helpers/inte-ett-id').expect(400);
+  });
+
+  it('pages the coming sessions by start time and keeps them to the chosen sites', async () => {
+    const site = async (name: string) =>
+      (await coordinator.post('/api/sites', { name: `${name} ${token}`, address: 'Passgatan 3', directions: '', accessibilityNotes: '', contactPhone: null, timeZone: 'Europe/Stockholm', languages: ['sv'], active: true }).expect(201)).body as { id: string };
+    const [a, b] = [await site('Aplats'), await site('Bplats')];
+    await coordinator.post(`/api/sites/${a.id}/schedules`, aSchedule({ weekdays: [1, 2, 3, 4, 5] })).expect(201);
+    await coordinator.post(`/api/sites/${b.id}/schedules`, aSchedule({ weekdays: [1, 2, 3, 4, 5] })).expect(201);
+    const both = (await coordinator.get(`/api/staffing?weeks=26&sites=${a.id},${b.id}`).expect(200)).body;
+    expect(both.pageSize).toBe(200);
+    expect(both.total).toBeGreaterThan(200);
+    const onlyA = (await coordinator.get(`/api/staffing?weeks=26&sites=${a.id}`).expect(200)).body;
+    expect(onlyA.total).toBe(both.total / 2);
+    expect(new Set(onlyA.items.map((s: { siteId: string }) => s.siteId))).toEqual(new Set([a.id]));
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(both.total / 200); page += 1) pages.push(...(await coordinator.get(`/api/staffing?weeks=26&sites=${a.id},${b.id}&page=${page}`).expect(200)).body.items);
+    expect(pages).toHaveLength(both.total);
+    const starts = pages.map((s: { start: string }) => Date.parse(s.start));
+    expect(starts).toEqual([...starts].sort((x, y) => x - y));
+    expect((await coordinator.get(`/api/staffing?sites=inte-ett-id`).expect(400)).body.code).toBe('UNKNOWN_SITE');
   });
 });

@@ -1,5 +1,6 @@
 export * from './shared/domain-error';
 export * from './shared/ids';
+export * from './shared/paging';
 export * from './sites/sites.types';
 export * from './sites/sites.errors';
 export * from './sites/sites.rules';

@@ -13,6 +13,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case ScheduleErrorCode.ScheduleNotFound:
     case ScheduleErrorCode.SessionNotFound:
     case ShiftErrorCode.ShiftNotFound:
+    case ShiftErrorCode.HelperNotFound:
     case AuthErrorCode.LinkInvalid:
     case BookingErrorCode.BookingNotFound:
     case VisitErrorCode.VisitNotFound:

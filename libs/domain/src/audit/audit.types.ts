@@ -1,3 +1,4 @@
+import type { Page } from '../shared/paging';
 /** One line of the audit log as coordinators see it (GET /api/audit). Details hold ids, never personal data. */
 export interface AuditEntryView {
   id: string;
@@ -13,12 +14,7 @@ export interface AuditEntryView {
   details: Record<string, unknown>;
 }
 
-export interface AuditPage {
-  items: AuditEntryView[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+export type AuditPage = Page<AuditEntryView>;
 
 /**
  * What coordinators filter the log by. An entry belongs to a group when its action matches one of the

@@ -20,6 +20,9 @@ export interface AuthUser {
   siteId?: string | null;
 }
 
+/** A helper in the coordinator's lists, with the organisation their hours are reported to. */
+export type HelperListed = AuthUser & { organisationId: string | null };
+
 /** GET /api/auth/me: the person and what a shared laptop needs to protect them. */
 export interface MeView extends AuthUser {
   /** Minutes without activity after which the sign-in ends (the page warns a minute before). */

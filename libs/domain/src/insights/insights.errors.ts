@@ -14,6 +14,10 @@ export class InsightsError extends DomainError<InsightsErrorCode> {
   static unknownChart(): InsightsError {
     return new InsightsError(InsightsErrorCode.UnknownChart, 'Det diagrammet finns inte.');
   }
+  /** The open statistics were asked for a site that does not exist (English, like the other open-statistics messages). */
+  static unknownPublicSite(): InsightsError {
+    return new InsightsError(InsightsErrorCode.UnknownSite, 'A site in `site` does not exist.', { site: 'Give site slugs separated by commas, as in /api/public/sites (at most 100).' });
+  }
   /** A staff page asked for a site that does not exist (Swedish: staff pages). */
   static unknownSite(): InsightsError {
     return new InsightsError(InsightsErrorCode.UnknownSite, 'Någon av de valda platserna finns inte.', { sites: 'Någon av de valda platserna finns inte. Välj platser i listan.' });

@@ -1,5 +1,5 @@
-import { InsightsErrorCode } from './insights.errors';
-import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, parseSiteIds, previousWeek, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { InsightsError, InsightsErrorCode } from './insights.errors';
+import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, parseSiteIds, parseSiteSlugs, previousWeek, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
 import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
@@ -171,5 +171,17 @@ describe('previousWeek', () => {
     expect(previousWeek('2026-11-23')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
     expect(previousWeek('2026-11-29')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
     expect(previousWeek('2027-01-04')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
+  });
+});
+
+describe('parseSiteSlugs', () => {
+  it('reads comma-separated slugs, trimmed, lower-cased and de-duplicated; empty means every site', () => {
+    expect(parseSiteSlugs(undefined)).toEqual([]);
+    expect(parseSiteSlugs(' Stadsbiblioteket, norrby-bibliotek,stadsbiblioteket,')).toEqual(['stadsbiblioteket', 'norrby-bibliotek']);
+  });
+  it('refuses anything that cannot be a slug, and more than 100', () => {
+    expect(() => parseSiteSlugs('inte en slug')).toThrow(InsightsError);
+    expect(() => parseSiteSlugs('../etc')).toThrow(InsightsError);
+    expect(() => parseSiteSlugs(Array.from({ length: 101 }, (_, i) => `s${i}`).join(','))).toThrow(InsightsError);
   });
 });

@@ -1,3 +1,4 @@
+import { isValidSlug } from '../sites/sites.rules';
 import { isLocalDate } from '../schedule/schedule.rules';
 import type { LocalDate } from '../schedule/schedule.types';
 import type { CapacitySignalsView, CountRow, DashboardTable, DashboardView, LowUseSite, Period, RegularlyFull, UnderstaffedSession } from './insights.types';
@@ -106,6 +107,13 @@ export function weeksOf(period: Period): LocalDate[] {
   const weeks: LocalDate[] = [];
   for (let monday = weekStartOf(period.from); monday <= period.to; monday = addDays(monday, 7)) weeks.push(monday);
   return weeks;
+}
+
+/** The `site` filter of the open statistics: comma-separated slugs (at most 100), de-duplicated; empty = all sites. */
+export function parseSiteSlugs(raw: string | undefined): string[] {
+  const slugs = [...new Set((raw ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+  if (slugs.length > 100 || !slugs.every(isValidSlug)) throw InsightsError.unknownPublicSite();
+  return slugs;
 }
 
 /** The `sites` filter of a staff page: comma-separated ids, de-duplicated; empty = all sites. */

@@ -20,6 +20,10 @@ export interface PublicStatsView {
   /** Visits per week and site (a visit counts once here, once per category below). */
   totals: { weekStart: LocalDate; site: string; siteName: string; visits: number | null }[];
   rows: PublicStatsRow[];
+  /** The answer covers one page of sites (by slug): which page, how many sites a page, how many sites in all. */
+  page: number;
+  pageSize: number;
+  total: number;
 }
 
 /** A period chosen on a staff page: both dates inclusive, at most five years. */

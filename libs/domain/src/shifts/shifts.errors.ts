@@ -6,6 +6,7 @@ export enum ShiftErrorCode {
   SessionNotOpen = 'SESSION_NOT_OPEN',
   NotAHelper = 'NOT_A_HELPER',
   ShiftNotFound = 'SHIFT_NOT_FOUND',
+  HelperNotFound = 'HELPER_NOT_FOUND',
 }
 
 export class ShiftError extends DomainError<ShiftErrorCode> {
@@ -20,6 +21,9 @@ export class ShiftError extends DomainError<ShiftErrorCode> {
   }
   static notAHelper(): ShiftError {
     return new ShiftError(ShiftErrorCode.NotAHelper, 'Bara digivärdar kan få pass.', { helperId: 'Välj en digivärd.' });
+  }
+  static helperNotFound(): ShiftError {
+    return new ShiftError(ShiftErrorCode.HelperNotFound, 'Digivärden finns inte (eller har inte valt lösenord än).');
   }
   static notFound(): ShiftError {
     return new ShiftError(ShiftErrorCode.ShiftNotFound, 'Passet finns inte.');

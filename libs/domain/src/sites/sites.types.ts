@@ -35,6 +35,9 @@ export interface NextSessionView {
   seatsLeft: number;
 }
 
+/** An active site in a picker (every active site at once: ~1,100 nationally, about 60 KB). */
+export type PublicSiteName = Pick<PublicSite, 'id' | 'slug' | 'name'>;
+
 /** A site in the public list, with its next planned sessions (at most three). */
 export interface PublicSiteSummary extends PublicSite {
   nextSessions: NextSessionView[];

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../schedule/schedule.types';
+import type { Page } from '../shared/paging';
 
 export const DEVICES = ['own-phone', 'own-laptop', 'library-computer', 'none'] as const;
 export type Device = (typeof DEVICES)[number];
@@ -136,7 +137,4 @@ export interface VisitFilter {
   outcome?: Outcome;
 }
 
-export interface VisitPage {
-  items: VisitView[];
-  total: number;
-}
+export type VisitPage = Page<VisitView>;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AUDIT_GROUPS, auditActionLabel, InsightsError, isAuditGroup, localDateOf, parsePeriod, type AuditPage } from '@digihjalpen/domain';
+import { AUDIT_GROUPS, auditActionLabel, InsightsError, isAuditGroup, localDateOf, PAGE_SIZES, parsePeriod, type AuditPage } from '@digihjalpen/domain';
 import { DataSource } from 'typeorm';
 import { currentTime } from '../../common/clock';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = PAGE_SIZES.audit;
 
 export interface AuditQuery {
   from?: string;

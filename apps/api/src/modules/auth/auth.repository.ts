@@ -64,6 +64,12 @@ export class AuthRepository {
     return users.map((u) => ({ ...toAuthUser(u), organisationId: u.organisationId }));
   }
 
+  /** One active person with this role who has chosen a password. */
+  async findByRole(id: string, role: Role): Promise<(AuthUser & { organisationId: string | null }) | null> {
+    const u = await this.db.getRepository(UserEntity).findOneBy({ id, role, active: true, passwordHash: Not(IsNull()) });
+    return u ? { ...toAuthUser(u), organisationId: u.organisationId } : null;
+  }
+
   async emailExists(email: string): Promise<boolean> {
     return this.db.getRepository(UserEntity).existsBy({ email });
   }

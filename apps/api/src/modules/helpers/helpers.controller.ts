@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isUnderstaffed, toLocalIso, type AuthUser } from '@digihjalpen/domain';
 import { HelperListedDto } from '../auth/dto/auth.dto';
 import { CurrentUser, Public, Roles } from '../auth/access.decorator';
-import { AssignShiftDto, FeedUrlDto, StaffingDto, WeeksQueryDto } from './dto/staffing.dto';
+import { AssignShiftDto, FeedUrlDto, HelperPageDto, StaffingDto, StaffingPageDto, StaffingQueryDto, WeeksQueryDto } from './dto/staffing.dto';
+import { ApiErrorDto } from '../../common/api-error.dto';
+import { SearchPageQueryDto } from '../../common/paging.dto';
 import type { StaffingRow } from './helpers.repository';
 import { HelpersService } from './helpers.service';
 import { Audited } from '../audit/audited';
@@ -32,16 +34,25 @@ export class HelpersController {
 
   @Get('helpers')
   @Roles('coordinator')
-  @ApiOkResponse({ type: HelperListedDto, isArray: true })
-  list(): Promise<HelperListedDto[]> {
-    return this.helpers.listHelpers();
+  @ApiOkResponse({ type: HelperPageDto, description: 'Helpers by name, 50 a page; `q` searches names and e-mail addresses' })
+  list(@Query() query: SearchPageQueryDto): Promise<HelperPageDto> {
+    return this.helpers.listHelpers(query);
+  }
+
+  @Get('helpers/:id')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: HelperListedDto })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  helper(@Param('id', ParseUUIDPipe) id: string): Promise<HelperListedDto> {
+    return this.helpers.helper(id);
   }
 
   @Get('staffing')
   @Roles('coordinator')
-  @ApiOkResponse({ type: StaffingDto, isArray: true, description: 'Every site’s coming sessions with who is on shift; understaffed ones flagged' })
-  async staffing(@Query() query: WeeksQueryDto): Promise<StaffingDto[]> {
-    return (await this.helpers.staffing(query.weeks ?? 4)).map(toStaffingDto);
+  @ApiOkResponse({ type: StaffingPageDto, description: 'The coming sessions (at `sites`, comma-separated ids, or every site) by start time, 200 a page, with who is on shift; understaffed ones flagged' })
+  async staffing(@Query() query: StaffingQueryDto): Promise<StaffingPageDto> {
+    const page = await this.helpers.staffing(query);
+    return { ...page, items: page.items.map(toStaffingDto) };
   }
 
   @Post('sessions/:id/shifts')

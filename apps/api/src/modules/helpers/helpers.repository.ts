@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthUser, SessionStatus, StaffedSession } from '@digihjalpen/domain';
+import { pageOffset, type AuthUser, type Page, type SessionStatus, type StaffedSession } from '@digihjalpen/domain';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ShiftEntity } from './shift.entity';
@@ -71,16 +71,27 @@ export class HelpersRepository {
 
   /** Sessions of every site in a range with the helpers on shift: one query (optionally only one helper's). */
   async staffing(range: { from: Date; to: Date }, onlyHelperId?: string): Promise<StaffingRow[]> {
+    return this.staffingRows({ ...range, siteIds: null, onlyHelperId: onlyHelperId ?? null }, 'ALL', 0);
+  }
+
+  /** One page of the sessions in a range (at some sites or all), by start, with the total. */
+  async staffingPage(range: { from: Date; to: Date; siteIds: string[] | null }, page: number, pageSize: number): Promise<Page<StaffingRow>> {
+    const filter = { ...range, onlyHelperId: null };
+    const [count] = (await this.db.query(`SELECT count(*)::int AS n FROM session s JOIN site ON site.id = s.site_id WHERE ${STAFFING_WHERE}`, staffingParams(filter))) as { n: number }[];
+    const items = await this.staffingRows(filter, pageSize, pageOffset(page, pageSize));
+    return { items, page, pageSize, total: count?.n ?? 0 };
+  }
+
+  private async staffingRows(filter: StaffingFilter, limit: number | 'ALL', offset: number): Promise<StaffingRow[]> {
     const rows: RawStaffing[] = await this.db.query(
       `SELECT s.id AS session_id, s.site_id, site.name AS site_name, site.slug AS site_slug, site.address AS site_address,
               site.time_zone, s.starts_at, s.ends_at, s.status, s.sequence, s.updated_at, s.helpers_needed,
               (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
                  FROM shift sh JOIN app_user u ON u.id = sh.helper_id WHERE sh.session_id = s.id) AS helpers
          FROM session s JOIN site ON site.id = s.site_id
-        WHERE s.starts_at >= $1 AND s.starts_at < $2 AND site.active
-          AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id AND sh.helper_id = $3))
-        ORDER BY s.starts_at, site.name`,
-      [range.from, range.to, onlyHelperId ?? null],
+        WHERE ${STAFFING_WHERE}
+        ORDER BY s.starts_at, site.name, s.id LIMIT ${limit} OFFSET ${offset}`,
+      staffingParams(filter),
     );
     return rows.map((r) => ({
       sessionId: r.session_id,
@@ -108,3 +119,14 @@ export class HelpersRepository {
     return u ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
   }
 }
+
+interface StaffingFilter {
+  from: Date;
+  to: Date;
+  siteIds: string[] | null;
+  onlyHelperId: string | null;
+}
+
+const STAFFING_WHERE = `s.starts_at >= $1 AND s.starts_at < $2 AND site.active AND ($3::uuid[] IS NULL OR s.site_id = ANY ($3))
+  AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM shift sh WHERE sh.session_id = s.id AND sh.helper_id = $4))`;
+const staffingParams = (f: StaffingFilter) => [f.from, f.to, f.siteIds, f.onlyHelperId];

@@ -1,5 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertCanLeaveShift, assertCanTakeShift, isOpenShiftFor, AuthError, ScheduleError, ShiftError, type AuthUser } from '@digihjalpen/domain';
+import {
+  assertCanLeaveShift,
+  assertCanTakeShift,
+  isOpenShiftFor,
+  AuthError,
+  matchesSearch,
+  PAGE_SIZES,
+  pageOf,
+  parseSiteIds,
+  ScheduleError,
+  ShiftError,
+  type AuthUser,
+  type HelperListed,
+  type Page,
+} from '@digihjalpen/domain';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthRepository } from '../auth/auth.repository';
 import { hashSecret, newSecret } from '../auth/secrets';
@@ -8,6 +22,7 @@ import { HelpersRepository, type StaffingRow } from './helpers.repository';
 import { currentTime } from '../../common/clock';
 
 const WEEK = 7 * 86_400_000;
+const SWEDISH = new Intl.Collator('sv');
 
 @Injectable()
 export class HelpersService {
@@ -17,8 +32,19 @@ export class HelpersService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  listHelpers(): Promise<(AuthUser & { organisationId: string | null })[]> {
-    return this.users.listByRole('helper');
+  /**
+   * One page of the helpers by name (Swedish order: å, ä, ö after z); with `q`, those whose name or e-mail holds every word of it. Searched
+   * in memory with the domain's rule (accents and case do not matter): 5,000 helpers take a few ms.
+   */
+  async listHelpers(query: { q?: string; page?: number }): Promise<Page<HelperListed>> {
+    const found = (await this.users.listByRole('helper')).filter((h) => matchesSearch(query.q, h.name, h.email));
+    return pageOf(found.sort((a, b) => SWEDISH.compare(a.name, b.name)), query.page ?? 1, PAGE_SIZES.helpers);
+  }
+
+  async helper(id: string): Promise<HelperListed> {
+    const helper = await this.users.findByRole(id, 'helper');
+    if (!helper) throw ShiftError.helperNotFound();
+    return helper;
   }
 
   /** A coordinator puts a helper on a session (also beyond the need). */
@@ -42,13 +68,20 @@ export class HelpersService {
   }
 
   /** Every site's sessions in the coming weeks with who is on shift. */
-  staffing(weeks: number, now = currentTime()): Promise<StaffingRow[]> {
-    return this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) });
+  /** One page of the coming sessions (at some sites, or all) with who is on shift, by start time. */
+  staffing(query: { weeks?: number; sites?: string; page?: number }, now = currentTime()): Promise<Page<StaffingRow>> {
+    const siteIds = parseSiteIds(query.sites);
+    const page = query.page ?? 1;
+    return this.repo.staffingPage(
+      { from: now, to: new Date(now.getTime() + (query.weeks ?? 4) * WEEK), siteIds: siteIds.length ? siteIds : null },
+      page,
+      PAGE_SIZES.staffingSessions,
+    );
   }
 
   /** Planned sessions that still need helpers and that this helper is not on. */
   async openShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {
-    return (await this.staffing(weeks, now)).filter((s) => isOpenShiftFor(s, helper.id));
+    return (await this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) })).filter((s) => isOpenShiftFor(s, helper.id));
   }
 
   myShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {

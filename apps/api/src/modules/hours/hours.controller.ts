@@ -2,8 +2,9 @@ import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Put, Query, 
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@digihjalpen/domain';
 import { CurrentUser, Roles } from '../auth/access.decorator';
-import { DecidedDto, DecisionDto, HelperOrganisationDto, HoursEntryDto, HoursInputDto, MonthlyReportDto, MonthQueryDto, MyHoursDto, OrganisationDto, OrganisationInputDto } from './dto/hours.dto';
+import { DecidedDto, DecisionDto, HelperOrganisationDto, HoursEntryDto, HoursInputDto, HoursPageDto, MonthlyReportDto, MonthQueryDto, MyHoursDto, OrganisationDto, OrganisationInputDto } from './dto/hours.dto';
 import { HoursService } from './hours.service';
+import { PageQueryDto } from '../../common/paging.dto';
 
 @ApiTags('hours')
 @Controller()
@@ -36,9 +37,9 @@ export class HoursController {
 
   @Get('hours/pending')
   @Roles('coordinator')
-  @ApiOkResponse({ type: HoursEntryDto, isArray: true, description: 'The approval queue; flagged (auto-closed) entries first' })
-  pending(): Promise<HoursEntryDto[]> {
-    return this.hours.pending();
+  @ApiOkResponse({ type: HoursPageDto, description: 'The approval queue, 100 a page; flagged (auto-closed) entries first, then the oldest' })
+  pending(@Query() query: PageQueryDto): Promise<HoursPageDto> {
+    return this.hours.pending(query.page);
   }
 
   @Post('hours/decisions')

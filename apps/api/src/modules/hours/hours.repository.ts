@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { HoursEntry, HoursEntryView, HoursInput, LocalDate, OrganisationView } from '@digihjalpen/domain';
+import { pageOffset, type HoursEntry, type HoursEntryView, type HoursInput, type LocalDate, type OrganisationView, type Page } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
 interface RawEntry {
@@ -109,9 +109,14 @@ export class HoursRepository {
     return (row as { n: number }).n;
   }
 
-  async pending(): Promise<HoursEntryView[]> {
-    const rows: RawEntry[] = await this.db.query(`${ENTRY_SELECT} WHERE h.status = 'pending' ORDER BY h.flagged DESC, h.date, u.name LIMIT 1000`);
-    return rows.map(toView);
+  /** One page of the approval queue: flagged entries first, then the oldest. */
+  async pending(page: number, pageSize: number): Promise<Page<HoursEntryView>> {
+    const [count] = (await this.db.query(`SELECT count(*)::int AS n FROM hours_entry WHERE status = 'pending'`)) as { n: number }[];
+    const rows: RawEntry[] = await this.db.query(
+      `${ENTRY_SELECT} WHERE h.status = 'pending' ORDER BY h.flagged DESC, h.date, u.name, h.id LIMIT $1 OFFSET $2`,
+      [pageSize, pageOffset(page, pageSize)],
+    );
+    return { items: rows.map(toView), page, pageSize, total: count?.n ?? 0 };
   }
 
   async organisations(): Promise<OrganisationView[]> {

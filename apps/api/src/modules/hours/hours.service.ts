@@ -4,9 +4,11 @@ import {
   assertHoursFitTheDay,
   HoursError,
   localDateOf,
+  PAGE_SIZES,
   parseHoursInput,
   type AuthUser,
   type HoursEntryView,
+  type Page,
   type MonthlyReportView,
   type MyHoursView,
   type OrganisationView,
@@ -60,8 +62,8 @@ export class HoursService {
     return entry;
   }
 
-  pending(): Promise<HoursEntryView[]> {
-    return this.repo.pending();
+  pending(page = 1): Promise<Page<HoursEntryView>> {
+    return this.repo.pending(page, PAGE_SIZES.pendingHours);
   }
 
   /** Approves or rejects several entries at once: all or none, each audited. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { PageQueryDto } from '../../common/paging.dto';
 import type { AuthUser, CapacitySignalsView, DashboardView, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
@@ -7,10 +8,17 @@ import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { InsightsService } from './insights.service';
 import { WeeklySummary } from './weekly-summary';
 
-export class StatsQueryDto {
+export class StatsCsvQueryDto {
   @ApiPropertyOptional({ example: '2027-01-04', description: 'Default: 12 weeks before `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
   @ApiPropertyOptional({ example: '2027-03-28', description: 'Default: today' }) @IsOptional() @IsString() @MaxLength(10) to?: string;
+  @ApiPropertyOptional({ example: 'stadsbiblioteket,kortedala', description: 'Site slugs, comma-separated (at most 100); default: every site' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8000)
+  site?: string;
 }
+
+export class StatsQueryDto extends IntersectionType(StatsCsvQueryDto, PageQueryDto) {}
 
 class StatsRowDto implements PublicStatsRow {
   @ApiProperty({ example: '2027-03-29' }) weekStart!: string;
@@ -34,6 +42,9 @@ class PublicStatsDto implements PublicStatsView {
   @ApiProperty({ example: 5 }) suppressedBelow!: number;
   @ApiProperty({ type: [StatsTotalDto] }) totals!: StatsTotalDto[];
   @ApiProperty({ type: [StatsRowDto] }) rows!: StatsRowDto[];
+  @ApiProperty({ description: 'The page of sites (by slug) this answer covers, from 1' }) page!: number;
+  @ApiProperty({ example: 100, description: 'Sites a page' }) pageSize!: number;
+  @ApiProperty({ description: 'Sites in all (every page)' }) total!: number;
 }
 
 /** Open statistics the city can publish: anonymous weekly counts, small numbers suppressed. */
@@ -55,7 +66,7 @@ export class InsightsController {
   @Header('Content-Disposition', 'attachment; filename="digihjalpen-statistik.csv"')
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiProduces('text/csv')
-  statsCsv(@Query() query: StatsQueryDto): Promise<string> {
+  statsCsv(@Query() query: StatsCsvQueryDto): Promise<string> {
     return this.insights.publicStatsCsv(query);
   }
 }

@@ -19,11 +19,11 @@ export class InsightsRepository {
    * Visits per ISO week and site (category null) and per week, site and category, for the open statistics.
    * Counted from `dashboard_sessions` (migration SessionSummaries): a visit is dated on its session's day.
    */
-  async weeklyCounts(from: LocalDate, to: LocalDate, now: Date): Promise<WeeklyCount[]> {
+  async weeklyCounts(from: LocalDate, to: LocalDate, now: Date, siteIds: string[]): Promise<WeeklyCount[]> {
     const rows: { week_start: string; slug: string; name: string; category: string | null; visits: number }[] = await this.db.query(
       `WITH d AS MATERIALIZED (
          SELECT d.site_id, to_char(date_trunc('week', d.date::timestamp), 'YYYY-MM-DD') AS week_start, d.visits, d.visit_counts
-           FROM dashboard_sessions($1, $2, NULL, $3) d WHERE d.visits > 0)
+           FROM dashboard_sessions($1, $2, $4, $3) d WHERE d.visits > 0)
        SELECT d.week_start, site.slug, site.name, NULL AS category, sum(d.visits)::int AS visits
          FROM d JOIN site ON site.id = d.site_id GROUP BY d.week_start, site.slug, site.name
        UNION ALL
@@ -31,7 +31,7 @@ export class InsightsRepository {
          FROM d JOIN site ON site.id = d.site_id, jsonb_each_text(d.visit_counts) AS e(key, n)
         WHERE e.key LIKE 'category:%' GROUP BY d.week_start, site.slug, site.name, e.key
        ORDER BY week_start, slug, category NULLS FIRST`,
-      [from, to, now],
+      [from, to, now, siteIds],
     );
     return rows.map((r) => ({ weekStart: r.week_start, site: r.slug, siteName: r.name, category: r.category, visits: r.visits }));
   }
@@ -129,6 +129,11 @@ export class InsightsRepository {
     return rows.map((r) => ({
       sessionId: r.id, siteId: r.site_id, site: r.slug, siteName: r.name, timeZone: r.time_zone, start: r.starts_at, helpersNeeded: r.helpers_needed, helpers: r.helpers,
     }));
+  }
+
+  /** Sites (paused ones too: their history is published) by slug; all of them, or those with these slugs. */
+  async sitesBySlug(slugs: string[] | null): Promise<{ id: string; slug: string }[]> {
+    return this.db.query(`SELECT id, slug FROM site WHERE $1::text[] IS NULL OR slug = ANY ($1) ORDER BY slug`, [slugs]);
   }
 
   /** Which of these site ids exist. */

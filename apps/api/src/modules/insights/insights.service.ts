@@ -9,8 +9,11 @@ import {
   InsightsError,
   localDateOf,
   OUTCOME_LABELS,
+  PAGE_SIZES,
+  pageOf,
   parsePeriod,
   parseSiteIds,
+  parseSiteSlugs,
   publishCount,
   REFERRED_TO_LABELS,
   RETURNING_LABELS,
@@ -38,6 +41,14 @@ import { InsightsRepository, type DashboardFilter, type SessionFigures, type Vis
 const ZONE = 'Europe/Stockholm';
 const DAY_MS = 86_400_000;
 
+export interface PublicStatsQuery {
+  from?: string;
+  to?: string;
+  /** Comma-separated site slugs. */
+  site?: string;
+  page?: number;
+}
+
 export interface DashboardQuery {
   from?: string;
   to?: string;
@@ -52,10 +63,17 @@ const sum = <T>(items: readonly T[], value: (item: T) => number): number => item
 export class InsightsService {
   constructor(private readonly repo: InsightsRepository) {}
 
-  /** Anonymous weekly counts per site and category for anyone to publish; no count from 1 to 4 is shown. */
-  async publicStats(query: { from?: string; to?: string }, now = currentTime()): Promise<PublicStatsView> {
+  /**
+   * Anonymous weekly counts per site and category for anyone to publish; no count from 1 to 4 is shown.
+   * One page of sites (by slug; `site` picks some by slug); the CSV has every page.
+   */
+  async publicStats(query: PublicStatsQuery, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<PublicStatsView> {
     const { from, to } = statsRange(query, localDateOf(now, ZONE));
-    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to, now), this.categoryLabels()]);
+    const wanted = parseSiteSlugs(query.site);
+    const sites = await this.repo.sitesBySlug(wanted.length ? wanted : null);
+    if (sites.length < wanted.length) throw InsightsError.unknownPublicSite();
+    const page = pageOf(sites, query.page ?? 1, pageSize);
+    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to, now, page.items.map((s) => s.id)), this.categoryLabels()]);
     return {
       from,
       to,
@@ -64,11 +82,14 @@ export class InsightsService {
       rows: counts
         .filter((c): c is typeof c & { category: string } => c.category !== null)
         .map((c) => ({ weekStart: c.weekStart, site: c.site, siteName: c.siteName, category: c.category, categoryLabel: labels[c.category] ?? c.category, visits: suppressSmall(c.visits) })),
+      page: page.page,
+      pageSize: page.pageSize,
+      total: page.total,
     };
   }
 
-  async publicStatsCsv(query: { from?: string; to?: string }): Promise<string> {
-    const stats = await this.publicStats(query);
+  async publicStatsCsv(query: Omit<PublicStatsQuery, 'page'>): Promise<string> {
+    const stats = await this.publicStats({ ...query, page: 1 }, currentTime(), Number.MAX_SAFE_INTEGER);
     const rows = [
       ...stats.totals.map((t) => [t.weekStart, t.site, t.siteName, '', 'alla besök', t.visits === null ? `<${stats.suppressedBelow}` : t.visits]),
       ...stats.rows.map((r) => [r.weekStart, r.site, r.siteName, r.category, r.categoryLabel, r.visits === null ? `<${stats.suppressedBelow}` : r.visits]),

@@ -2,7 +2,8 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
-import { PublicSiteSummaryDto } from '../sites/dto/public-site.dto';
+import { SearchPageQueryDto } from '../../common/paging.dto';
+import { PublicSitePageDto } from '../sites/dto/public-site.dto';
 import { PublicSessionDto, RangeQueryDto } from './dto/schedule.dto';
 import { toPublicSessionDto } from './schedule.mapper';
 import { ScheduleService } from './schedule.service';
@@ -32,8 +33,8 @@ export class PublicSiteListController {
 
   @Get()
   @Header('Cache-Control', 'public, max-age=0, s-maxage=60')
-  @ApiOkResponse({ type: PublicSiteSummaryDto, isArray: true, description: 'Active sites, alphabetical, each with its next planned sessions' })
-  list(): Promise<PublicSiteSummaryDto[]> {
-    return this.schedules.publicSiteList();
+  @ApiOkResponse({ type: PublicSitePageDto, description: 'Active sites, alphabetical, 20 a page, each with its next planned sessions; `q` searches names and addresses' })
+  list(@Query() query: SearchPageQueryDto): Promise<PublicSitePageDto> {
+    return this.schedules.publicSiteList(query);
   }
 }

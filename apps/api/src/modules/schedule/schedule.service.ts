@@ -5,6 +5,8 @@ import {
   expandSchedule,
   horizonEnd,
   localDateOf,
+  PAGE_SIZES,
+  pageOf,
   ScheduleError,
   sessionRange,
   toLocalIso,
@@ -14,6 +16,7 @@ import {
   type LocalDate,
   type Occurrence,
   type OneOffInput,
+  type Page,
   type PublicSiteSummary,
   type Schedule,
   type ScheduleInput,
@@ -123,13 +126,17 @@ export class ScheduleService {
   }
 
   /** Every active site with its next three planned sessions (the public start page). */
-  async publicSiteList(now = currentTime()): Promise<PublicSiteSummary[]> {
-    const sites = await this.sites.listPublic();
-    const next = await this.repo.nextSessions(sites.map((s) => s.id), now, NEXT_SESSIONS_PER_SITE);
-    return sites.map((site) => ({
+  /** One page of the active sites (by name, or those matching `q`), each with its next sessions. */
+  async publicSiteList(query: { q?: string; page?: number }, now = currentTime()): Promise<Page<PublicSiteSummary>> {
+    const page = pageOf(await this.sites.listPublic(query.q), query.page ?? 1, PAGE_SIZES.publicSites);
+    const next = await this.repo.nextSessions(page.items.map((s) => s.id), now, NEXT_SESSIONS_PER_SITE);
+    return {
+      ...page,
+      items: page.items.map((site) => ({
       ...site,
-      nextSessions: (next.get(site.id) ?? []).map((n) => ({ ...n, start: toLocalIso(n.start, site.timeZone), end: toLocalIso(n.end, site.timeZone) })),
-    }));
+        nextSessions: (next.get(site.id) ?? []).map((n) => ({ ...n, start: toLocalIso(n.start, site.timeZone), end: toLocalIso(n.end, site.timeZone) })),
+      })),
+    };
   }
 
   /** An active site's sessions for anyone (default: the next 8 weeks). */

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
-import { PublicSiteDto } from './dto/public-site.dto';
+import { PublicSiteDto, PublicSiteNameDto } from './dto/public-site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('public')
@@ -18,5 +18,19 @@ export class PublicSitesController {
   @ApiNotFoundResponse({ type: ApiErrorDto })
   get(@Param('slug') slug: string): Promise<PublicSiteDto> {
     return this.sites.getPublic(slug);
+  }
+}
+
+@ApiTags('public')
+@Public()
+@Controller('public/site-names')
+export class PublicSiteNamesController {
+  constructor(private readonly sites: SitesService) {}
+
+  @Get()
+  @Header('Cache-Control', 'public, max-age=0, s-maxage=60')
+  @ApiOkResponse({ type: PublicSiteNameDto, isArray: true, description: 'Every active site (id, slug, name), alphabetical: for pickers' })
+  names(): Promise<PublicSiteNameDto[]> {
+    return this.sites.publicNames();
   }
 }

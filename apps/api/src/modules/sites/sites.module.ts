@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PublicSitesController } from './public-sites.controller';
+import { PublicSiteNamesController, PublicSitesController } from './public-sites.controller';
 import { SiteEntity } from './site.entity';
 import { SitesController } from './sites.controller';
 import { SitesRepository } from './sites.repository';
@@ -8,7 +8,7 @@ import { SitesService } from './sites.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SiteEntity])],
-  controllers: [PublicSitesController, SitesController],
+  controllers: [PublicSiteNamesController, PublicSitesController, SitesController],
   providers: [SitesRepository, SitesService],
   exports: [SitesService],
 })

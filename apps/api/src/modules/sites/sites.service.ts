@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { prepareNewSite, publicSites, SiteError, toPublicSite, type NewSite, type PublicSite, type Site } from '@digihjalpen/domain';
+import { matchesSearch, prepareNewSite, publicSites, SiteError, toPublicSite, type NewSite, type PublicSite, type PublicSiteName, type Site } from '@digihjalpen/domain';
 import { SitesRepository } from './sites.repository';
 
 @Injectable()
 export class SitesService {
   constructor(private readonly sites: SitesRepository) {}
 
-  async listPublic(): Promise<PublicSite[]> {
-    return publicSites(await this.sites.findAll()).map(toPublicSite);
+  /** Active sites by name; with `q`, those whose name or address holds every word of it. */
+  async listPublic(q?: string): Promise<PublicSite[]> {
+    return publicSites(await this.sites.findAll())
+      .filter((site) => matchesSearch(q, site.name, site.address))
+      .map(toPublicSite);
+  }
+
+  /** Every active site's id, slug and name, for pickers. */
+  async publicNames(): Promise<PublicSiteName[]> {
+    return publicSites(await this.sites.findAll()).map(({ id, slug, name }) => ({ id, slug, name }));
   }
 
   /** Every site, paused ones too (coordinators). */

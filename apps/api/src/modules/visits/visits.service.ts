@@ -3,6 +3,8 @@ import {
   assertCanLogVisit,
   CATEGORY_LABELS,
   localDateOf,
+  PAGE_SIZES,
+  pageOffset,
   parseVisitInput,
   VISIT_CATEGORIES,
   VisitError,
@@ -17,7 +19,6 @@ import { toCsv } from '../../common/csv';
 import { AuditService } from '../audit/audit.service';
 import { VisitsRepository } from './visits.repository';
 
-const PAGE_SIZE = 50;
 const CSV_MAX_ROWS = 100_000;
 const DAY_MS = 86_400_000;
 
@@ -83,7 +84,8 @@ export class VisitsService {
 
   async page(filter: VisitFilter, page: number): Promise<VisitPage> {
     checkRange(filter);
-    return this.repo.page(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const found = await this.repo.page(filter, PAGE_SIZES.visits, pageOffset(page, PAGE_SIZES.visits));
+    return { ...found, page, pageSize: PAGE_SIZES.visits };
   }
 
   async update(by: AuthUser, id: string, body: unknown): Promise<VisitView> {

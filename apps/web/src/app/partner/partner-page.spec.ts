@@ -5,7 +5,6 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuthUser } from '@digihjalpen/domain';
 import { AuthService } from '../shared/auth/auth.service';
-import { aSiteSummary } from '../testing/public';
 import { settle } from '../testing/queries';
 import { PartnerPage } from './partner-page';
 import { KOMPETENSCENTER_ID, aFunnel, aReferralCode } from './partner-test-data';
@@ -26,7 +25,7 @@ describe(PartnerPage.name, () => {
     fixture.detectChanges();
   };
   const answerPartsOf = async (partnerId: string) => {
-    http.expectOne('/api/public/sites').flush([aSiteSummary({ name: 'Stadsbiblioteket' })]);
+    http.expectOne('/api/public/site-names').flush([{ id: 'site-1', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket' }]);
     http.expectOne(`/api/partners/${partnerId}/referral-codes`).flush([aReferralCode()]);
     http.expectOne(`/api/partners/${partnerId}/funnel`).flush(aFunnel());
     await settle(fixture);

@@ -1,15 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { aSiteSummary } from '../testing/public';
+import type { PublicSiteName } from '@digihjalpen/domain';
 import { dialogButton, polyfillDialog } from '../testing/dialog';
 import { descriptionOf, getButton, getByLabel, settle, type } from '../testing/queries';
 import { KOMPETENSCENTER_ID, STADSBIBLIOTEKET_ID, aReferralCode } from './partner-test-data';
 import { ReferralCodes } from './referral-codes';
 
 const CODES = `/api/partners/${KOMPETENSCENTER_ID}/referral-codes`;
-const stadsbiblioteket = aSiteSummary({ id: STADSBIBLIOTEKET_ID, slug: 'stadsbiblioteket', name: 'Stadsbiblioteket' });
-const hisingen = aSiteSummary({ id: '20000000-0000-4000-8000-000000000002', slug: 'hisingen', name: 'Hisingens bibliotek' });
+const stadsbiblioteket: PublicSiteName = { id: STADSBIBLIOTEKET_ID, slug: 'stadsbiblioteket', name: 'Stadsbiblioteket' };
+const hisingen: PublicSiteName = { id: '20000000-0000-4000-8000-000000000002', slug: 'hisingen', name: 'Hisingens bibliotek' };
 const active = aReferralCode();
 const revoked = aReferralCode({ code: 'RS7T-2WQK', label: 'Socialtjänsten våren 2026', createdAt: '2026-01-10T10:00:00.000Z', revokedAt: '2026-02-20T13:00:00.000Z' });
 
@@ -28,7 +28,8 @@ describe(ReferralCodes.name, () => {
     changes = 0;
     fixture.componentInstance.changed.subscribe(() => (changes += 1));
     fixture.detectChanges();
-    http.expectOne('/api/public/sites').flush([stadsbiblioteket, hisingen]);
+    // The picker needs names only: the light list of every active site, not the paged one.
+    http.expectOne('/api/public/site-names').flush([stadsbiblioteket, hisingen]);
     http.expectOne(CODES).flush([active, revoked]);
     await settle(fixture);
   });
@@ -64,6 +65,15 @@ describe(ReferralCodes.name, () => {
 
     expect(text(page().querySelector('.revoked'))).toBe('RS7T-2WQK Socialtjänsten våren 2026 · Stadsbiblioteket · Återkallad 20 februari 2026');
     expect(() => getButton(page(), 'Återkalla koden RS7T-2WQK')).toThrow();
+  });
+
+  it('offers every active library by name to choose from', () => {
+    const site = getByLabel<HTMLSelectElement>(page(), 'Bibliotek');
+    expect(Array.from(site.options).map((o) => [o.value, text(o)])).toEqual([
+      ['', 'Välj bibliotek'],
+      [stadsbiblioteket.id, 'Stadsbiblioteket'],
+      [hisingen.id, 'Hisingens bibliotek'],
+    ]);
   });
 
   it('makes a code for a library, after saying what is missing', async () => {

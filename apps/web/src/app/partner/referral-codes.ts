@@ -137,7 +137,7 @@ export class ReferralCodes {
     { name: 'siteId', id: `${this.id}-site`, label: 'Bibliotek' },
   ];
   protected readonly dayText = dayText;
-  protected readonly sites = inject(PublicApi).sites();
+  protected readonly sites = inject(PublicApi).siteNames();
   protected readonly codes = this.api.codes(() => this.partnerId());
   protected readonly active = computed(() => (this.codes.hasValue() ? this.codes.value().filter((c) => !c.revokedAt) : []));
   protected readonly revoked = computed(() => (this.codes.hasValue() ? this.codes.value().filter((c) => c.revokedAt) : []));

@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { StaffingView } from '@digihjalpen/domain';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import type { HelperListed, Page, StaffingView } from '@digihjalpen/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageDto, PageQueryDto } from '../../../common/paging.dto';
+import { HelperListedDto } from '../../auth/dto/auth.dto';
 
 export class AssignShiftDto {
   @ApiProperty({ format: 'uuid' })
@@ -40,4 +42,22 @@ export class StaffingDto implements StaffingView {
 
 export class FeedUrlDto {
   @ApiProperty({ description: 'Private calendar link; regenerating it revokes the previous one' }) url!: string;
+}
+
+class SitesFilterDto {
+  @ApiPropertyOptional({ description: 'Comma-separated site ids; empty: every site' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  sites?: string;
+}
+
+export class StaffingQueryDto extends IntersectionType(WeeksQueryDto, SitesFilterDto, PageQueryDto) {}
+
+export class StaffingPageDto extends PageDto implements Page<StaffingView> {
+  @ApiProperty({ type: [StaffingDto] }) items!: StaffingDto[];
+}
+
+export class HelperPageDto extends PageDto implements Page<HelperListed> {
+  @ApiProperty({ type: [HelperListedDto] }) items!: HelperListedDto[];
 }

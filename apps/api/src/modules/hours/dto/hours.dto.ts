@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MANUAL_ACTIVITIES, type HoursEntryView, type HoursInput, type MonthlyReportView, type MyHoursView, type OrganisationView } from '@digihjalpen/domain';
+import { MANUAL_ACTIVITIES, type HoursEntryView, type HoursInput, type MonthlyReportView, type MyHoursView, type OrganisationView, type Page } from '@digihjalpen/domain';
+import { PageDto } from '../../../common/paging.dto';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
@@ -27,6 +28,10 @@ export class HoursEntryDto implements HoursEntryView {
   @ApiProperty({ type: String, nullable: true }) rejectReason!: string | null;
   @ApiProperty({ type: String, nullable: true }) decidedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) decidedAt!: string | null;
+}
+
+export class HoursPageDto extends PageDto implements Page<HoursEntryView> {
+  @ApiProperty({ type: [HoursEntryDto] }) items!: HoursEntryDto[];
 }
 
 export class MyHoursDto implements MyHoursView {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HELP_LANGUAGES, type HelpLanguage, type NextSessionView, type PublicSite, type PublicSiteSummary } from '@digihjalpen/domain';
+import { HELP_LANGUAGES, type HelpLanguage, type NextSessionView, type Page, type PublicSite, type PublicSiteName, type PublicSiteSummary } from '@digihjalpen/domain';
+import { PageDto } from '../../../common/paging.dto';
 
 export class PublicSiteDto implements PublicSite {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -23,4 +24,14 @@ export class NextSessionDto implements NextSessionView {
 
 export class PublicSiteSummaryDto extends PublicSiteDto implements PublicSiteSummary {
   @ApiProperty({ type: [NextSessionDto], description: 'The next planned sessions (at most three)' }) nextSessions!: NextSessionDto[];
+}
+
+export class PublicSitePageDto extends PageDto implements Page<PublicSiteSummary> {
+  @ApiProperty({ type: [PublicSiteSummaryDto] }) items!: PublicSiteSummaryDto[];
+}
+
+export class PublicSiteNameDto implements PublicSiteName {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'stadsbiblioteket' }) slug!: string;
+  @ApiProperty({ example: 'Stadsbiblioteket' }) name!: string;
 }

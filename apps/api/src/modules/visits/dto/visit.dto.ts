@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { PageDto, PageQueryDto } from '../../../common/paging.dto';
 import { CAME_VIA, DEVICES, OUTCOMES, REFERRED_TO, RETURNING, type VisitCategoryView, type VisitInput, type VisitPage, type VisitView } from '@digihjalpen/domain';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,9 +33,8 @@ export class VisitDto extends VisitInputDto implements VisitView {
   @ApiProperty() updatedAt!: string;
 }
 
-export class VisitPageDto implements VisitPage {
+export class VisitPageDto extends PageDto implements VisitPage {
   @ApiProperty({ type: [VisitDto] }) items!: VisitDto[];
-  @ApiProperty() total!: number;
 }
 
 export class VisitCategoryDto implements VisitCategoryView {
@@ -59,15 +58,7 @@ export class VisitFilterDto {
   @ApiPropertyOptional({ enum: OUTCOMES }) @IsOptional() @IsIn(OUTCOMES, { message: 'Välj ett utfall i listan.' }) outcome?: VisitInput['outcome'];
 }
 
-export class VisitPageQueryDto extends VisitFilterDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'Sidan ska vara ett heltal.' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-}
+export class VisitPageQueryDto extends IntersectionType(VisitFilterDto, PageQueryDto) {}
 
 export class MineQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'Välj en träff.' }) sessionId?: string;

@@ -4,8 +4,10 @@ import type {
   BookingCreatedView,
   BookingRequest,
   BookingView,
+  Page,
   PublicSessionView,
   PublicSite,
+  PublicSiteName,
   PublicSiteSummary,
   SlotView,
 } from '@digihjalpen/domain';
@@ -26,13 +28,30 @@ const bookingPath = (token: string) => `/api/public/bookings/${encodeURIComponen
 export class PublicApi {
   private readonly http = inject(HttpClient);
 
-  /** Every site with its next few planned sessions. */
-  sites() {
-    return httpResource<PublicSiteSummary[]>(() => '/api/public/sites', { defaultValue: [] });
+  /**
+   * One page (from 1, 20 sites) of the active sites with their next few planned sessions, alphabetically;
+   * `q` keeps the sites whose name or address holds every word of it. A new q or page fetches again.
+   */
+  sites(q: () => string, page: () => number) {
+    return httpResource<Page<PublicSiteSummary>>(() => {
+      const text = q().trim();
+      const params: Record<string, string | number> = { page: page() };
+      if (text) params['q'] = text;
+      return { url: '/api/public/sites', params };
+    });
   }
 
-  site(slug: () => string) {
-    return httpResource<PublicSite>(() => sitePath(slug()));
+  /** Every active site, alphabetically, by name only: for pickers. */
+  siteNames() {
+    return httpResource<PublicSiteName[]>(() => '/api/public/site-names', { defaultValue: [] });
+  }
+
+  /** No slug: no request. */
+  site(slug: () => string | undefined) {
+    return httpResource<PublicSite>(() => {
+      const s = slug();
+      return s ? sitePath(s) : undefined;
+    });
   }
 
   /** The coming eight weeks (the API's default range), cancelled sessions included. No slug: no request. */

@@ -2,17 +2,19 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import type { AuthUser, PublicSiteSummary } from '@digihjalpen/domain';
+import { toPublicSite, type AuthUser, type PublicSite, type PublicSiteName } from '@digihjalpen/domain';
+import { aSite } from '@digihjalpen/domain/testing';
 import { AuthService } from '../../shared/auth/auth.service';
 import { todayIn } from '../../shared/data/dates';
 import { translocoTesting } from '../../testing/i18n';
-import { aCreatedBooking, aPublicSession, aSiteSummary, aSlot } from '../../testing/public';
+import { aCreatedBooking, aPublicSession, aSlot } from '../../testing/public';
 import { descriptionOf, getButton, getByLabel, setChecked, settle, type } from '../../testing/queries';
 import { StaffBookingPage } from './staff-booking-page';
 
-const STADSBIBLIOTEKET = aSiteSummary({ id: 'site-1', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket', address: 'Bibliotekstorget 1, 411 38 Staden' });
-const NORRBY = aSiteSummary({ id: 'site-2', slug: 'norrby-bibliotek', name: 'Norrby bibliotek', address: 'Norrbyvägen 5' });
-const SITES: PublicSiteSummary[] = [STADSBIBLIOTEKET, NORRBY];
+const STADSBIBLIOTEKET = toPublicSite(aSite({ id: 'site-1', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket', address: 'Bibliotekstorget 1, 411 38 Staden' }));
+const NORRBY = toPublicSite(aSite({ id: 'site-2', slug: 'norrby-bibliotek', name: 'Norrby bibliotek', address: 'Norrbyvägen 5' }));
+/** The picker's list: every active library by name only (GET /api/public/site-names). */
+const SITE_NAMES: PublicSiteName[] = [STADSBIBLIOTEKET, NORRBY].map(({ id, slug, name }) => ({ id, slug, name }));
 
 const staff = (overrides: Partial<AuthUser>): AuthUser => ({ id: 'user-1', email: 'lena@example.org', name: 'Lena Bok', role: 'coordinator', ...overrides });
 const LIBRARY_STAFF = staff({ role: 'library-staff', siteId: NORRBY.id });
@@ -29,12 +31,14 @@ describe(StaffBookingPage.name, () => {
   let http: HttpTestingController;
   const user = signal<AuthUser | null>(LIBRARY_STAFF);
 
-  const open = async (who: AuthUser) => {
+  /** Opens the page; a library's details (its time zone) are fetched once it is chosen or fixed. */
+  const open = async (who: AuthUser, details: PublicSite | null = null) => {
     user.set(who);
     fixture = TestBed.createComponent(StaffBookingPage);
     await requestsSent();
-    http.expectOne('/api/public/sites').flush(SITES);
+    http.expectOne('/api/public/site-names').flush(SITE_NAMES);
     await requestsSent();
+    if (details) await answerSite(details);
   };
 
   beforeEach(() => {
@@ -54,6 +58,11 @@ describe(StaffBookingPage.name, () => {
   const requestsSent = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     TestBed.tick();
+  };
+  const answerSite = async (details: PublicSite) => {
+    await requestsSent();
+    http.expectOne(`/api/public/sites/${details.slug}`).flush(details);
+    await requestsSent();
   };
   const sessionsRequest = (slug: string): TestRequest => http.expectOne((r) => r.url === `/api/public/sites/${slug}/sessions`);
   const answerSessions = async (slug = NORRBY.slug, sessions = NORRBY_SESSIONS) => {
@@ -80,7 +89,7 @@ describe(StaffBookingPage.name, () => {
 
   describe('library staff', () => {
     beforeEach(async () => {
-      await open(LIBRARY_STAFF);
+      await open(LIBRARY_STAFF, NORRBY);
     });
 
     it('book at their own library only, from today over the next four weeks', async () => {
@@ -278,7 +287,38 @@ describe(StaffBookingPage.name, () => {
 
     select.value = STADSBIBLIOTEKET.id;
     select.dispatchEvent(new Event('change'));
+    await answerSite(STADSBIBLIOTEKET);
     await answerSessions(STADSBIBLIOTEKET.slug, [aPublicSession()]);
     expect(radio(/^10:00–10:30/).closest('label')?.textContent).toContain('2 platser kvar');
+  });
+
+  it('say so when the chosen library cannot be fetched, and try again', async () => {
+    await open(staff({ role: 'coordinator' }));
+    const select = getByLabel<HTMLSelectElement>(page(), 'Bibliotek');
+    select.value = NORRBY.id;
+    select.dispatchEvent(new Event('change'));
+    await requestsSent();
+    expect(text()).toContain('Hämtar tiderna …');
+    http.expectOne(`/api/public/sites/${NORRBY.slug}`).flush({ code: 'INTERNAL_ERROR' }, { status: 500, statusText: 'Server Error' });
+    await settle(fixture);
+    expect(page().querySelector('[role="alert"]')?.textContent).toContain('Vi kunde inte hämta tiderna just nu.');
+    http.expectNone((r) => r.url.endsWith('/sessions'));
+
+    getButton(page(), 'Försök igen').click();
+    await answerSite(NORRBY);
+    await answerSessions();
+    expect(page().querySelector('[role="alert"]')).toBeNull();
+    expect(radio(/^10:30–11:00/).disabled).toBe(false);
+  });
+
+  it('show the times in the library’s own time zone, which comes with the library', async () => {
+    await open(staff({ role: 'coordinator' }));
+    const select = getByLabel<HTMLSelectElement>(page(), 'Bibliotek');
+    select.value = NORRBY.id;
+    select.dispatchEvent(new Event('change'));
+    await answerSite({ ...NORRBY, timeZone: 'Europe/Helsinki' });
+    await answerSessions();
+    // 10:30 in Stockholm is 11:30 in Helsinki.
+    expect(radio(/^11:30–12:00/).disabled).toBe(false);
   });
 });

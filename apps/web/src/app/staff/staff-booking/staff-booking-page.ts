@@ -110,7 +110,9 @@ export class StaffBookingPage {
   protected readonly devices = DEVICE_CHOICES;
   protected readonly topicOptions = VISIT_CATEGORIES.map((key) => ({ key, label: CATEGORY_LABELS.sv[key] }));
 
-  protected readonly sites = inject(PublicApi).sites();
+  private readonly publicApi = inject(PublicApi);
+  /** Names only: enough to choose among every active library (about 1,100 nationally). */
+  protected readonly sites = this.publicApi.siteNames();
   /** Library staff work at one library and book there only. */
   protected readonly libraryStaff = computed(() => this.user()?.role === 'library-staff');
   private readonly ownSiteId = computed(() => (this.libraryStaff() ? (this.user()?.siteId ?? null) : null));
@@ -124,7 +126,15 @@ export class StaffBookingPage {
     const offered = this.offeredSites();
     return this.libraryStaff() || offered.length === 1 ? (offered[0]?.id ?? null) : null;
   });
-  protected readonly site = computed(() => this.offeredSites().find((s) => s.id === this.siteId()) ?? null);
+  /** The chosen library, by name. */
+  protected readonly chosenSite = computed(() => this.offeredSites().find((s) => s.id === this.siteId()) ?? null);
+  /** The picker knows names only: the time zone (for "today" and the times) comes with the library itself. */
+  protected readonly siteDetails = this.publicApi.site(() => this.chosenSite()?.slug);
+  protected readonly site = computed(() => {
+    const chosen = this.chosenSite();
+    const details = this.siteDetails.hasValue() ? this.siteDetails.value() : undefined;
+    return chosen && details?.id === chosen.id ? details : null;
+  });
 
   protected readonly weeks = linkedSignal<string | null, number>({ source: this.siteId, computation: () => WEEKS_AT_FIRST });
   protected readonly moreWeeks = computed(() => this.weeks() < WEEKS_MAX);
@@ -173,6 +183,12 @@ export class StaffBookingPage {
   protected chooseSlot(id: string): void {
     this.slotId.set(id);
     this.newTime.set(false);
+  }
+
+  /** Tries again whatever failed: the library's details or its times. */
+  protected retryTimes(): void {
+    if (this.siteDetails.error()) this.siteDetails.reload();
+    else this.sessions.reload();
   }
 
   protected showMoreWeeks(): void {
