@@ -1,11 +1,14 @@
 // Public reads at national scale, one API process and then two behind bench/cluster.mjs (Node's cluster
 // module, round-robin on one port): a site's free slots for the next 4 weeks spread over every site,
-// the list of all sites with their next three sessions, and a booking load. Prints a markdown table with
-// requests/s, p50/p99, non-2xx and the max RSS of each API process.
+// a page of the site list (20 sites with their next three sessions) spread over every page, a search of
+// the site list, and a booking load. Prints a markdown table with requests/s, p50/p99, non-2xx and the
+// max RSS of each API process; then free slots again, one process, at fewer concurrent connections
+// (BENCH_SWEEP), because latency under a saturating closed loop is mostly queueing.
 //
 // Usage: npx nx run api:build && node bench/public-reads.mjs
 // Env: BENCH_SECONDS (default 20), BENCH_WARMUP (default 5), BENCH_CONNECTIONS (default 20),
-//      BENCH_INSTANCES (default "1,2"), BENCH_CASES (default "slots,sites,booking"), BENCH_SITES (default 1100),
+//      BENCH_INSTANCES (default "1,2"), BENCH_CASES (default "slots,sites,search,booking"), BENCH_SITES (default 1100),
+//      BENCH_SWEEP (connections for the free-slots sweep, default "1,2,5,10"; empty: none),
 //      DATABASE_URL (default: a throwaway embedded PostgreSQL), BENCH_PG_DIR (keep the embedded database in
 //      this directory and reuse it on the next run: the national data is loaded once).
 import autocannon from 'autocannon';
@@ -21,7 +24,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const warmup = Number(process.env.BENCH_WARMUP ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const instances = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
-const cases = (process.env.BENCH_CASES ?? 'slots,sites,booking').split(',');
+const cases = (process.env.BENCH_CASES ?? 'slots,sites,search,booking').split(',');
+const sweep = (process.env.BENCH_SWEEP ?? '1,2,5,10').split(',').filter(Boolean).map(Number);
 const siteCount = Number(process.env.BENCH_SITES ?? 1100);
 const port = 3420;
 const base = `http://127.0.0.1:${port}`;
@@ -40,8 +44,8 @@ async function startDatabase() {
 const isoDate = (d) => d.toISOString().slice(0, 10);
 
 /** One autocannon run: warm-up, then `seconds` measured while every API process's RSS is sampled. */
-async function measure(name, request, pids) {
-  const opts = { url: base, connections, requests: [request] };
+async function measure(name, request, pids, conns = connections) {
+  const opts = { url: base, connections: conns, requests: [request] };
   if (warmup > 0) await autocannon({ ...opts, duration: warmup });
   const maxRss = new Map(pids.map((p) => [p, 0]));
   const sampler = setInterval(() => {
@@ -80,6 +84,7 @@ try {
   db.on('error', () => undefined); // the database stopping at the end must not hide an earlier error
   await db.connect();
   const slugs = (await db.query(`SELECT slug FROM site WHERE slug LIKE 'nat-%' AND active ORDER BY slug`)).rows.map((r) => r.slug);
+  const pages = Math.ceil(Number((await db.query(`SELECT count(*) FROM site WHERE active`)).rows[0].count) / 20);
   const slots = cases.includes('booking') ? await benchSlots(db, 'reads') : [];
   const from = isoDate(today);
   const to = isoDate(new Date(today.getTime() + 27 * 86_400_000)); // 4 weeks, inclusive
@@ -90,7 +95,8 @@ try {
   let b = 0;
   const requests = {
     slots: ['GET /api/public/sites/{slug}/sessions (4 weeks, all sites in turn)', { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/public/sites/${nextSlug()}/sessions?from=${from}&to=${to}` }) }],
-    sites: ['GET /api/public/sites (every site, next 3 sessions)', { method: 'GET', path: '/api/public/sites' }],
+    sites: ['GET /api/public/sites?page=N (20 sites, next 3 sessions; every page in turn)', { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/public/sites?page=${1 + (n = (n + 7) % pages)}` }) }],
+    search: ['GET /api/public/sites?q=… (a search matching one site)', { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/public/sites?q=${encodeURIComponent(`bibliotek ${1 + (n = (n + 7919) % slugs.length)}`)}` }) }],
     booking: [
       'POST /api/public/bookings (10 contended slots)',
       {
@@ -114,7 +120,7 @@ try {
       sizes = {
         slots: (await one.text()).length,
         sites: listBody.length,
-        sitesCount: JSON.parse(listBody).length,
+        sitesCount: JSON.parse(listBody).total,
         slotsHeaders: `${one.headers.get('cache-control') ?? '-'}; etag ${one.headers.get('etag') ? 'yes' : 'no'}`,
         sitesHeaders: `${list.headers.get('cache-control') ?? '-'}; etag ${list.headers.get('etag') ? 'yes' : 'no'}`,
       };
@@ -125,6 +131,13 @@ try {
       results.push({ instances: count, idle, ...(await measure(label, request, apis.pids)) });
       console.error(`done: ${count} × API, ${c}`);
     }
+    if (count === 1 && cases.includes('slots')) {
+      const [label, request] = requests.slots;
+      for (const c of sweep) {
+        results.push({ instances: 1, idle, ...(await measure(`${label}, ${c} connection${c === 1 ? '' : 's'}`, request, apis.pids, c)) });
+        console.error(`done: 1 × API, slots at ${c} connections`);
+      }
+    }
     await apis.stop();
     apis = undefined;
   }
@@ -133,7 +146,7 @@ try {
   console.log(`\nPublic reads at national scale: node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
   console.log(`data: ${Object.entries(loaded.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}; ${loaded.reused ? 'reused' : `generated in ${loaded.seconds.toFixed(0)} s`}`);
   console.log(`autocannon: ${connections} connections, ${warmup} s warm-up, ${seconds} s measured; free slots ${from} – ${to} over ${slugs.length} sites`);
-  console.log(`responses: one site's 4 weeks ${(sizes.slots / 1024).toFixed(1)} KB (${sizes.slotsHeaders}); list of ${sizes.sitesCount} sites ${(sizes.sites / 1024).toFixed(0)} KB (${sizes.sitesHeaders})`);
+  console.log(`responses: one site's 4 weeks ${(sizes.slots / 1024).toFixed(1)} KB (${sizes.slotsHeaders}); a page of the list of ${sizes.sitesCount} sites ${(sizes.sites / 1024).toFixed(0)} KB (${sizes.sitesHeaders})`);
   console.log('| API processes | request | req/s | p50 ms | p99 ms | 2xx | non-2xx | errors | max RSS per process (idle before) | load avg (1 min) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of results) {

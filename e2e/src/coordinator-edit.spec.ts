@@ -38,7 +38,7 @@ test.describe('coordinator changes a site', () => {
       expect(schedule.status()).toBe(201);
       const sessions = (await (await page.request.get(`/api/sites/${id}/sessions`)).json()) as { id: string }[];
       bookedTuesday = sessions[0]?.id ?? '';
-      const helpers = (await (await page.request.get('/api/helpers')).json()) as { id: string; email: string }[];
+      const helpers = (await (await page.request.get('/api/helpers?q=helper@example.org')).json()).items as { id: string; email: string }[];
       const helper = helpers.find((h) => h.email === 'helper@example.org');
       expect(helper).toBeDefined();
       const shift = await page.request.post(`/api/sessions/${bookedTuesday}/shifts`, { headers, data: { helperId: helper?.id } });

@@ -93,6 +93,7 @@ test('hours become evidence; a coordinator assesses a module, a second one quali
     await expect(coordinator.getByRole('status').filter({ hasText: '1 tidrapport är godkänd.' })).toBeVisible();
     await expect(entry).toHaveCount(0);
 
+    await coordinator.getByLabel('Sök digivärd', { exact: true }).fill(helperName);
     await coordinator.getByLabel(`Organisation för ${helperName}`).selectOption({ label: 'Fontänhuset' });
     await coordinator.getByRole('button', { name: `Spara organisation för ${helperName}` }).click();
     await expect(coordinator.getByRole('status').filter({ hasText: `${helperName} hör nu till Fontänhuset.` })).toBeVisible();

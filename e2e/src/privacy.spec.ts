@@ -13,7 +13,7 @@ interface SlotView {
 
 /** A free time still to come at one of the demo libraries. */
 async function aFreeSlot(request: APIRequestContext): Promise<string> {
-  const sites = (await (await request.get('/api/public/sites')).json()) as { slug: string }[];
+  const sites = (await (await request.get('/api/public/site-names')).json()) as { slug: string }[];
   for (const site of sites) {
     const sessions = (await (await request.get(`/api/public/sites/${site.slug}/sessions`)).json()) as { status: string; slots: SlotView[] }[];
     const slot = sessions

@@ -109,3 +109,28 @@ describe('statistics from session summaries', () => {
     await expect(logVisit(t.db, '2027-03-31')).rejects.toThrow(/site and date must be its session/);
   });
 });
+
+describe('visits logged before their session starts', () => {
+  it('count in the statistics at once, while the session’s seats wait for its start', async () => {
+    const t = await createTestApp();
+    try {
+      const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+      const site = await aBookableSite(coordinator, { seats: 2 });
+      const helperId = (await aUser(t.db, 'helper')).id;
+      await t.db.query(
+        `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, came_via, returning_visitor)
+         VALUES (gen_random_uuid(), $1, $2, '2027-03-30', $3, '{email}', false, 'own-phone', 'sv', 20, 'solved', 'drop-in', 'no')`,
+        [site.sessionId, site.siteId, helperId],
+      );
+      pinClock(new Date('2027-03-30T07:50:00Z')); // 09:50 in Stockholm, ten minutes before the start
+      const again = await signIn(t, (await aUser(t.db, 'coordinator')));
+      const view = (await again.get(`/api/insights/dashboard?from=2027-03-29&to=2027-04-04&sites=${site.siteId}`).expect(200)).body;
+      expect(view.totals).toMatchObject({ visits: 1, bookings: 0 });
+      expect(view.utilisationBySite).toEqual([]);
+      expect(view.categories).toEqual([expect.objectContaining({ key: 'email', count: 1 })]);
+    } finally {
+      pinClock(TEST_NOW);
+      await t.close();
+    }
+  });
+});

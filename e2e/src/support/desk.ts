@@ -68,7 +68,7 @@ export async function setUpDeskDay(coordinator: APIRequestContext, visitor: APIR
   }
   if (!session) throw new Error('Could not create a session starting now');
 
-  const helpers = (await (await coordinator.get('/api/helpers')).json()) as { id: string; email: string }[];
+  const helpers = (await (await coordinator.get(`/api/helpers?q=${encodeURIComponent(helperEmail)}`)).json()).items as { id: string; email: string }[];
   const helper = helpers.find((h) => h.email === helperEmail);
   expect(helper, `${helperEmail} is a demo helper`).toBeDefined();
   const shift = await coordinator.post(`/api/sessions/${session.id}/shifts`, { headers, data: { helperId: helper?.id } });

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { aSchedule } from '../testing';
 import { ScheduleError, ScheduleErrorCode } from './schedule.errors';
 import {
@@ -195,6 +197,19 @@ describe('dateRange', () => {
 });
 
 describe('toLocalIso', () => {
+  it('writes exactly what Luxon writes, in zones east, west, half-hour and fixed, across changes of offset', () => {
+    const zones = ['Europe/Stockholm', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Europe/London', 'UTC', 'Etc/GMT+5', 'Nowhere/Invalid'];
+    const luxon = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
+    const edges = ['2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-10-25T00:59:00Z', '2026-10-25T01:00:00Z', '2026-11-01T05:59:59Z', '2026-11-01T06:00:00Z', '2026-04-04T15:00:00Z', '2026-04-04T14:59:00Z'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.oneof(fc.integer({ min: 0, max: 4_102_444_800 }).map((s) => new Date(s * 1000)), fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.constantFrom(...edges.map((e) => new Date(e)))), (zone, date) => {
+        expect(toLocalIso(date, zone)).toBe(luxon(date, zone));
+        expect(toLocalIso(date, zone)).toBe(luxon(date, zone)); // remembered
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    );
+  });
+
   it('writes the site’s offset, which changes with DST', () => {
     expect(toLocalIso(new Date('2026-03-24T09:00:00Z'), STOCKHOLM)).toBe('2026-03-24T10:00:00+01:00');
     expect(toLocalIso(new Date('2026-03-31T08:00:00Z'), STOCKHOLM)).toBe('2026-03-31T10:00:00+02:00');

@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - `session_figures` (view) is the one definition of a session's figures, used both by the job that
  *   fills `session_summary` and by the dashboard for sessions that have no summary yet.
  * - `dashboard_sessions(from, to, sites, now)` gives every session dated in a period at its site that has
- *   started by `now`, from its summary or live: the dashboard and the open statistics read only this.
+ *   started by `now` (or already has visits: they may be logged a little before the start), from its summary
+ *   or live: the dashboard and the open statistics read only this.
  * - Triggers forget a session's summary whenever something it counts changes (a visit logged late, an
  *   attendance mark, a cancelled session). They first take a KEY SHARE lock on the session row, which
  *   the job's FOR UPDATE conflicts with: either the job waits for the change to commit and counts it, or
@@ -66,23 +67,26 @@ export class SessionSummaries1795460000000 implements MigrationInterface {
       computed_at timestamptz NOT NULL DEFAULT now())`);
 
     await queryRunner.query(`CREATE FUNCTION dashboard_sessions(p_from date, p_to date, p_sites uuid[], p_now timestamptz)
-      RETURNS TABLE (session_id uuid, site_id uuid, date date, weekday int, start_time text, planned boolean, seats int, booked int,
-                     attended int, no_shows int, unmarked int, drop_ins int, visits int, visit_counts jsonb)
+      RETURNS TABLE (session_id uuid, site_id uuid, date date, weekday int, start_time text, planned boolean, started boolean, seats int,
+                     booked int, attended int, no_shows int, unmarked int, drop_ins int, visits int, visit_counts jsonb)
       LANGUAGE sql STABLE AS $$
         WITH s AS MATERIALIZED (
           SELECT s.id, s.site_id, (s.starts_at AT TIME ZONE site.time_zone)::date AS date,
                  extract(isodow FROM s.starts_at AT TIME ZONE site.time_zone)::int AS weekday,
-                 to_char(s.starts_at AT TIME ZONE site.time_zone, 'HH24:MI') AS start_time, s.status = 'planned' AS planned
+                 to_char(s.starts_at AT TIME ZONE site.time_zone, 'HH24:MI') AS start_time, s.status = 'planned' AS planned,
+                 s.starts_at <= p_now AS started
             FROM session s JOIN site ON site.id = s.site_id
-           WHERE s.starts_at <= p_now AND s.starts_at >= p_from - 1 AND s.starts_at < p_to + 2
+           WHERE s.starts_at >= p_from - 1 AND s.starts_at < p_to + 2
              AND (s.starts_at AT TIME ZONE site.time_zone)::date BETWEEN p_from AND p_to
-             AND (p_sites IS NULL OR s.site_id = ANY (p_sites)))
-        SELECT s.id, s.site_id, s.date, s.weekday, s.start_time, s.planned, ss.seats, ss.booked, ss.attended, ss.no_shows, ss.unmarked,
-               ss.drop_ins, ss.visits, ss.visit_counts
+             AND (p_sites IS NULL OR s.site_id = ANY (p_sites))
+             -- Visits may be logged a little before the start: a session that has not started counts when it has some.
+             AND (s.starts_at <= p_now OR EXISTS (SELECT 1 FROM visit v WHERE v.session_id = s.id)))
+        SELECT s.id, s.site_id, s.date, s.weekday, s.start_time, s.planned, s.started, ss.seats, ss.booked, ss.attended, ss.no_shows,
+               ss.unmarked, ss.drop_ins, ss.visits, ss.visit_counts
           FROM s JOIN session_summary ss ON ss.session_id = s.id
         UNION ALL
-        SELECT s.id, s.site_id, s.date, s.weekday, s.start_time, s.planned, f.seats, f.booked, f.attended, f.no_shows, f.unmarked,
-               f.drop_ins, f.visits, f.visit_counts
+        SELECT s.id, s.site_id, s.date, s.weekday, s.start_time, s.planned, s.started, f.seats, f.booked, f.attended, f.no_shows,
+               f.unmarked, f.drop_ins, f.visits, f.visit_counts
           FROM s JOIN session_figures f ON f.session_id = s.id
          WHERE NOT EXISTS (SELECT 1 FROM session_summary ss WHERE ss.session_id = s.id)
       $$`);

@@ -57,22 +57,22 @@ export class InsightsRepository {
   }
 
   /**
-   * Sessions dated in the period at their site that have started by `now` (planned or cancelled): seats,
+   * Sessions dated in the period at their site that have started by `now` or have visits (planned or cancelled): seats,
    * confirmed bookings (came / did not come / not marked), drop-ins and visits. Ended sessions are read
    * from their summary, the rest counted live (see the SessionSummaries migration).
    */
   async sessionFigures(f: DashboardFilter, now: Date): Promise<SessionFigures[]> {
     const rows: {
-      site_id: string; slug: string; name: string; active: boolean; date: string; weekday: number; start_time: string; planned: boolean;
+      site_id: string; slug: string; name: string; active: boolean; date: string; weekday: number; start_time: string; planned: boolean; started: boolean;
       seats: number; booked: number; attended: number; no_shows: number; unmarked: number; drop_ins: number; visits: number;
     }[] = await this.db.query(
-      `SELECT d.site_id, site.slug, site.name, site.active, to_char(d.date, 'YYYY-MM-DD') AS date, d.weekday, d.start_time, d.planned,
+      `SELECT d.site_id, site.slug, site.name, site.active, to_char(d.date, 'YYYY-MM-DD') AS date, d.weekday, d.start_time, d.planned, d.started,
               d.seats, d.booked, d.attended, d.no_shows, d.unmarked, d.drop_ins, d.visits
          FROM dashboard_sessions($1, $2, $3, $4) d JOIN site ON site.id = d.site_id`,
       [f.from, f.to, f.siteIds, now],
     );
     return rows.map((r) => ({
-      siteId: r.site_id, site: r.slug, siteName: r.name, active: r.active, date: r.date, weekday: r.weekday, startTime: r.start_time, planned: r.planned,
+      siteId: r.site_id, site: r.slug, siteName: r.name, active: r.active, date: r.date, weekday: r.weekday, startTime: r.start_time, planned: r.planned, started: r.started,
       seats: r.seats, booked: r.booked, attended: r.attended, noShows: r.no_shows, unmarked: r.unmarked, dropIns: r.drop_ins, visits: r.visits,
     }));
   }
@@ -168,6 +168,8 @@ export interface SessionFigures {
   date: LocalDate;
   /** Cancelled sessions count only for their visits (logged before the cancellation). */
   planned: boolean;
+  /** Started by `now`; one that has not yet counts only for visits logged early. */
+  started: boolean;
   /** The site takes part now (paused sites keep their history but are not "low use"). */
   active: boolean;
   site: string;

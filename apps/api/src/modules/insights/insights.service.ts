@@ -101,17 +101,17 @@ export class InsightsService {
   async dashboard(query: DashboardQuery, now = currentTime()): Promise<DashboardView> {
     const filter = await this.dashboardFilter(query, now);
     const suppressed = query.suppress === 'true' || query.suppress === '1';
-    const [visitCounts, started, hours, labels, partners] = await Promise.all([
+    const [visitCounts, figures, hours, labels, partners] = await Promise.all([
       this.repo.visitCounts(filter, now),
       this.repo.sessionFigures(filter, now),
       this.repo.hoursPerWeek(filter),
       this.categoryLabels(),
       this.repo.partnerNames(),
     ]);
-    // Visits count at every session that has started; seats and bookings only at those that were held.
-    const sessions = started.filter((s) => s.planned);
+    // Visits count at every session; seats and bookings only at those held (planned) that have started.
+    const sessions = figures.filter((s) => s.planned && s.started);
     const weeks = new Map<LocalDate, { booked: number; dropIn: number }>();
-    for (const s of started) {
+    for (const s of figures) {
       const week = weeks.get(weekStartOf(s.date)) ?? { booked: 0, dropIn: 0 };
       weeks.set(weekStartOf(s.date), { booked: week.booked + s.visits - s.dropIns, dropIn: week.dropIn + s.dropIns });
     }
@@ -125,7 +125,7 @@ export class InsightsService {
         .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'sv'));
     const cameViaNames: Record<string, string> = { ...CAME_VIA_LABELS };
     for (const [id, name] of partners) cameViaNames[`partner:${id}`] = `Via ${name}`;
-    const visits = sum(started, (s) => s.visits);
+    const visits = sum(figures, (s) => s.visits);
     const returning = visitCounts.filter((b) => b.kind === 'returning');
     const answered = sum(returning.filter((r) => r.key !== 'unknown'), (r) => r.visits);
     const attended = sum(sessions, (s) => s.attended);
@@ -196,7 +196,7 @@ export class InsightsService {
       this.repo.upcomingStaffing(now, new Date(now.getTime() + CAPACITY_RULES.daysAhead * DAY_MS), null),
     ]);
     return capacitySignals(
-      past.filter((s) => s.active && s.planned),
+      past.filter((s) => s.active && s.planned && s.started),
       upcoming.map((u) => ({ sessionId: u.sessionId, siteId: u.siteId, site: u.site, siteName: u.siteName, start: toLocalIso(u.start, u.timeZone), helpersNeeded: u.helpersNeeded, helpers: u.helpers })),
     );
   }

@@ -4,10 +4,12 @@ import type {
   AuthUser,
   EquipmentIssueView,
   FeeRecipient,
+  HelperListed,
   HoursEntryView,
   MonthlyReportView,
   NewSite,
   OrganisationView,
+  Page,
   Role,
   Schedule,
   ScheduleInput,
@@ -19,6 +21,7 @@ import type {
   VisitPage,
   VisitView,
 } from '@digihjalpen/domain';
+import { PAGE_SIZES } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 import type { PublicSession } from '../shared/data/public-api';
 
@@ -58,7 +61,7 @@ export interface OneOffSessionInput {
 }
 
 /** Rows per page of the visit log (the API's page size). */
-export const VISITS_PER_PAGE = 50;
+export const VISITS_PER_PAGE = PAGE_SIZES.visits;
 
 /** The filter as query parameters: only what is set. */
 export function visitFilterParams(filter: VisitFilter): Record<string, string> {
@@ -73,8 +76,20 @@ export function visitsCsvUrl(filter: VisitFilter): string {
   return `/api/visits.csv${query ? `?${query}` : ''}`;
 }
 
-/** A helper as /api/helpers lists them; `organisationId` only if the API includes it. */
-export type HelperListed = AuthUser & { organisationId?: string | null };
+export type { HelperListed } from '@digihjalpen/domain';
+
+/** What to ask /api/helpers for: words to search for (empty: everyone) and the page (from 1). */
+export interface HelperQuery {
+  q: string;
+  page: number;
+}
+
+/** What to ask /api/staffing for: the coming 4 or 8 weeks, some sites (none: every site) and the page. */
+export interface StaffingQuery {
+  weeks: number;
+  siteIds: readonly string[];
+  page: number;
+}
 
 export interface OrganisationInput {
   name: string;
@@ -167,14 +182,27 @@ export class CoordinatorApi {
     return firstValueFrom(this.http.post<CoordinatorSession>(`/api/sessions/${sessionId}/cancel`, { reason }));
   }
 
-  /** Every helper (role "helper"), by name. */
-  helpers() {
-    return httpResource<HelperListed[]>(() => '/api/helpers', { defaultValue: [] });
+  /** One page of the helpers by name (50 a page), only those matching every word of `q`; `undefined`: no request. */
+  helpers(query: () => HelperQuery | undefined) {
+    return httpResource<Page<HelperListed>>(() => {
+      const current = query();
+      if (!current) return undefined;
+      const q = current.q.trim();
+      return { url: '/api/helpers', params: { ...(q ? { q } : {}), page: String(current.page) } };
+    });
   }
 
-  /** Every active site's sessions in the coming `weeks` weeks, with who is on shift. */
-  staffing(weeks: () => number) {
-    return httpResource<StaffingView[]>(() => ({ url: '/api/staffing', params: { weeks: weeks() } }), { defaultValue: [] });
+  /** One helper by id (404 when there is no active helper with that id). */
+  helper(id: () => string) {
+    return httpResource<HelperListed>(() => `/api/helpers/${id()}`);
+  }
+
+  /** One page (200 sessions) of the coming sessions at the chosen sites, or every site, by start time, with who is on shift. */
+  staffing(query: () => StaffingQuery) {
+    return httpResource<Page<StaffingView>>(() => {
+      const { weeks, siteIds, page } = query();
+      return { url: '/api/staffing', params: { weeks: String(weeks), ...(siteIds.length ? { sites: siteIds.join(',') } : {}), page: String(page) } };
+    });
   }
 
   assignHelper(sessionId: string, helperId: string): Promise<void> {
@@ -219,9 +247,9 @@ export class CoordinatorApi {
     return firstValueFrom(this.http.post<InvitationCreated>('/api/auth/invitations', invitation));
   }
 
-  /** Hours waiting for approval; flagged ones (a forgotten check-out) first. */
-  pendingHours() {
-    return httpResource<HoursEntryView[]>(() => '/api/hours/pending', { defaultValue: [] });
+  /** One page (100) of the hours waiting for approval; flagged ones (a forgotten check-out) first, then the oldest. */
+  pendingHours(page: () => number) {
+    return httpResource<Page<HoursEntryView>>(() => ({ url: '/api/hours/pending', params: { page: String(page()) } }));
   }
 
   /** Approves or rejects all of `ids`, or none of them; a rejection needs a reason. */

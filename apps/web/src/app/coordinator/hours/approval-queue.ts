@@ -1,10 +1,11 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
-import type { HoursEntryView } from '@digihjalpen/domain';
+import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { pageCount, type HoursEntryView } from '@digihjalpen/domain';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { formatShortDate } from '../../shared/data/dates';
 import { ACTIVITY_LABELS, durationText } from '../../shared/data/hours-labels';
 import { toggled } from '../../shared/data/sets';
+import { Pager } from '../../shared/ui/pager';
 import { CoordinatorApi, type HoursDecision } from '../coordinator-api';
 import { RejectDialog } from './reject-dialog';
 
@@ -30,15 +31,23 @@ const entries = (n: number) => (n === 1 ? '1 tidrapport' : `${n} tidrapporter`);
  */
 @Component({
   selector: 'dh-approval-queue',
-  imports: [RejectDialog],
+  imports: [RejectDialog, Pager],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 id="queue-heading" tabindex="-1">
       Väntar på godkännande
       @if (queue.hasValue()) {
-        <span class="count">{{ rows().length }}</span>
+        <span class="count">{{ total() }}</span>
       }
     </h2>
+    @if (queue.hasValue() && total() > 0) {
+      <p class="waiting">
+        <strong>{{ waitingText() }}</strong>
+        @if (pages() > 1) {
+          – här visas {{ firstShown() }}–{{ lastShown() }}, sida {{ page() }} av {{ pages() }}.
+        }
+      </p>
+    }
     <p>Kontrollera tiden och godkänn den. Godkänd tid är låst och räknas i månadsrapporten och som bevis för validering. Du kan inte godkänna din egen tid.</p>
     @if (done(); as message) {
       <p class="dh-success" role="status">{{ message }}</p>
@@ -52,7 +61,7 @@ const entries = (n: number) => (n === 1 ? '1 tidrapport' : `${n} tidrapporter`);
         <p>Vi kunde inte hämta tiden som väntar just nu.</p>
         <button type="button" class="dh-button" (click)="queue.reload()">Försök igen</button>
       </div>
-    } @else if (queue.isLoading() && rows().length === 0) {
+    } @else if (!queue.hasValue() || (rows().length === 0 && total() > 0)) {
       <p class="dh-status">Hämtar tiden som väntar …</p>
     } @else if (rows().length === 0) {
       <p class="dh-status">Ingen tid väntar på godkännande.</p>
@@ -60,7 +69,7 @@ const entries = (n: number) => (n === 1 ? '1 tidrapport' : `${n} tidrapporter`);
       <div class="toolbar">
         <label class="dh-check select-all">
           <input #all type="checkbox" id="queue-select-all" [checked]="allChosen()" [indeterminate]="someChosen()" (change)="chooseAll(all.checked)" />
-          Välj alla ({{ rows().length }})
+          {{ pages() > 1 ? 'Välj alla på sidan' : 'Välj alla' }} ({{ rows().length }})
         </label>
         <p class="chosen" aria-live="polite">{{ chosenText() }}</p>
         <div class="buttons">
@@ -112,6 +121,7 @@ const entries = (n: number) => (n === 1 ? '1 tidrapport' : `${n} tidrapporter`);
           </tbody>
         </table>
       </div>
+      <dh-pager [page]="page()" [pages]="pages()" label="Sidor med tid som väntar" (pageChange)="goTo($event)" />
     }
     <dh-reject-dialog [count]="chosen().size" [saving]="pending()" [serverError]="rejectError()" (rejected)="reject($event)" />
   `,
@@ -119,6 +129,7 @@ const entries = (n: number) => (n === 1 ? '1 tidrapport' : `${n} tidrapporter`);
     :host { display: block; }
     h2 { font-size: 1.4rem; margin-block: 0 0.5rem; }
     h2:focus { outline: none; }
+    .waiting { margin-block: 0 0.5rem; }
     .count { display: inline-block; min-width: 1.8rem; padding: 0 0.5rem; border-radius: 999px; background: var(--dh-brand); color: var(--dh-brand-ink); font-size: 1rem; text-align: center; }
     .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-block: 0.75rem; }
     .select-all { font-weight: 600; }
@@ -150,16 +161,24 @@ export class ApprovalQueue {
   private readonly injector = inject(Injector);
   private readonly rejectDialog = viewChild.required(RejectDialog);
 
-  protected readonly queue = this.api.pendingHours();
+  protected readonly page = signal(1);
+  protected readonly queue = this.api.pendingHours(this.page);
   protected readonly chosen = signal<ReadonlySet<string>>(new Set());
   protected readonly pending = signal(false);
   protected readonly actionError = signal<string | null>(null);
   protected readonly rejectError = signal<ApiError | null>(null);
   protected readonly done = signal<string | null>(null);
 
+  protected readonly total = computed(() => (this.queue.hasValue() ? this.queue.value().total : 0));
+  protected readonly pages = computed(() => (this.queue.hasValue() ? pageCount(this.queue.value().total, this.queue.value().pageSize) : 1));
+  private readonly pageSize = computed(() => (this.queue.hasValue() ? this.queue.value().pageSize : 0));
+  protected readonly firstShown = computed(() => (this.page() - 1) * this.pageSize() + 1);
+  protected readonly lastShown = computed(() => (this.page() - 1) * this.pageSize() + this.rows().length);
+  protected readonly waitingText = computed(() => `${entries(this.total())} väntar`);
+
   protected readonly rows = computed<QueueRow[]>(() =>
     // The API sends flagged entries first; keep that, even if the order of the rest changes.
-    [...this.queue.value()]
+    [...(this.queue.hasValue() ? this.queue.value().items : [])]
       .sort((a, b) => Number(b.flagged) - Number(a.flagged))
       .map((e) => this.toRow(e)),
   );
@@ -170,6 +189,24 @@ export class ApprovalQueue {
   protected readonly chosenText = computed(() => (this.chosenIds().length ? `${entries(this.chosenIds().length)} ${this.chosenIds().length === 1 ? 'vald' : 'valda'}` : 'Inga valda'));
   protected readonly approveText = computed(() => (this.pending() ? 'Sparar …' : this.chosenIds().length ? `Godkänn ${entries(this.chosenIds().length)}` : 'Godkänn valda'));
   protected readonly rejectText = computed(() => (this.chosenIds().length ? `Avslå ${entries(this.chosenIds().length)}` : 'Avslå valda'));
+
+  constructor() {
+    // After deciding the whole last page, or when others decided entries meanwhile: go to the last page there is.
+    effect(() => {
+      if (!this.queue.hasValue() || this.queue.isLoading()) return;
+      const { items, total, pageSize } = this.queue.value();
+      if (items.length === 0 && total > 0 && this.page() > 1) this.page.set(pageCount(total, pageSize));
+    });
+  }
+
+  /** Another page: what was chosen on this one is let go, so nothing unseen is decided. */
+  protected goTo(page: number): void {
+    this.page.set(Math.min(Math.max(1, page), this.pages()));
+    this.chosen.set(new Set());
+    this.done.set(null);
+    this.actionError.set(null);
+    this.focusLater('queue-heading');
+  }
 
   protected choose(id: string, on: boolean): void {
     this.chosen.update((set) => toggled(set, id, on));
@@ -217,7 +254,9 @@ export class ApprovalQueue {
       const message = `${entries(decided)} ${decision === 'approved' ? (decided === 1 ? 'är godkänd' : 'är godkända') : decided === 1 ? 'är avslagen' : 'är avslagna'}.`;
       this.done.set(message);
       this.chosen.set(new Set());
-      this.queue.update((list) => list.filter((e) => !ids.includes(e.id)));
+      // Take the decided ones away now, and fetch the page again so the next entries move up.
+      this.queue.update((page) => (page ? { ...page, items: page.items.filter((e) => !ids.includes(e.id)), total: Math.max(0, page.total - decided) } : page));
+      this.queue.reload();
       this.focusLater('queue-heading');
     } catch (error) {
       const apiError = toApiError(error);

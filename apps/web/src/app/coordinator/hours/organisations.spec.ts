@@ -3,13 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { OrganisationView } from '@digihjalpen/domain';
 import { descriptionOf, getButton, getByLabel, settle, type } from '../../testing/queries';
-import { aHelper } from '../../testing/staffing';
+import { HELPER_SEARCH_DELAY } from '../helpers/helper-search';
+import { aListedHelper, aPage } from '../helpers/helper-testing';
 import { Organisations } from './organisations';
 
 const fontanhuset: OrganisationView = { id: '70000000-0000-4000-8000-000000000001', name: 'Fontänhuset', feeRecipient: 'person', hourlyRate: 150 };
 const rsmh: OrganisationView = { id: '70000000-0000-4000-8000-000000000002', name: 'RSMH', feeRecipient: 'organisation', hourlyRate: null };
-const yusuf = aHelper();
-const maria = { ...aHelper({ id: '30000000-0000-4000-8000-000000000002', name: 'Maria Johansson', email: 'helper2@example.org' }), organisationId: rsmh.id };
+const yusuf = aListedHelper();
+const maria = aListedHelper({ id: '30000000-0000-4000-8000-000000000002', name: 'Maria Johansson', email: 'helper2@example.org', organisationId: rsmh.id });
 
 describe(Organisations.name, () => {
   let fixture: ComponentFixture<Organisations>;
@@ -17,19 +18,21 @@ describe(Organisations.name, () => {
   let saved: OrganisationView[];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [Organisations], providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ imports: [Organisations], providers: [provideHttpClient(), provideHttpClientTesting(), { provide: HELPER_SEARCH_DELAY, useValue: 0 }] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(Organisations);
     fixture.componentRef.setInput('organisations', [fontanhuset, rsmh]);
     saved = [];
     fixture.componentInstance.organisationSaved.subscribe((o) => saved.push(o));
     fixture.detectChanges();
-    http.expectOne('/api/helpers').flush([maria, yusuf]);
+    helpers().flush(aPage([maria, yusuf]));
     await settle(fixture);
   });
 
   afterEach(() => http.verify());
 
+  const helpers = (q: string | null = null, page = 1) =>
+    http.expectOne((r) => r.url === '/api/helpers' && r.params.get('q') === q && r.params.get('page') === String(page));
   const page = () => fixture.nativeElement as HTMLElement;
   const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   const turn = async () => {
@@ -90,9 +93,7 @@ describe(Organisations.name, () => {
 
   it('puts a helper in an organisation', async () => {
     expect(getByLabel<HTMLSelectElement>(page(), 'Organisation för Maria Johansson').value).toBe(rsmh.id);
-    getButton(page(), 'Spara organisation för Yusuf Ahmadi').click();
-    await settle(fixture);
-    expect(descriptionOf(page(), getByLabel(page(), 'Organisation för Yusuf Ahmadi'))).toBe('Välj en organisation i listan först.');
+    expect(getByLabel<HTMLSelectElement>(page(), 'Organisation för Yusuf Ahmadi').value).toBe('none');
 
     choose('Organisation för Yusuf Ahmadi', fontanhuset.id);
     getButton(page(), 'Spara organisation för Yusuf Ahmadi').click();
@@ -112,5 +113,28 @@ describe(Organisations.name, () => {
     await settle(fixture);
     expect(text(page())).toContain('Maria Johansson hör inte till någon organisation nu.');
     expect(Array.from(page().querySelectorAll('a.csv')).map((a) => a.getAttribute('href'))).toEqual([`/api/helpers/${maria.id}/hours.csv`, `/api/helpers/${yusuf.id}/hours.csv`]);
+  });
+
+  it('finds a helper by searching, a page at a time', async () => {
+    expect(text(page().querySelector('#member-search-count'))).toBe('2 digivärdar.');
+    type(getByLabel(page(), 'Sök digivärd'), 'yusuf');
+    await turn();
+    helpers('yusuf').flush(aPage([yusuf], { total: 51 }));
+    await settle(fixture);
+    expect(text(page().querySelector('#member-search-count'))).toBe('51 digivärdar hittades. Sida 1 av 2.');
+    expect(page().querySelectorAll('form.member')).toHaveLength(1);
+    getButton(page(), 'Nästa sida').click();
+    await turn();
+    helpers('yusuf', 2).flush(aPage([maria], { page: 2, total: 51 }));
+    await settle(fixture);
+    expect(getByLabel<HTMLSelectElement>(page(), 'Organisation för Maria Johansson').value).toBe(rsmh.id);
+    expect(document.activeElement?.id).toBe('member-search-count');
+
+    type(getByLabel(page(), 'Sök digivärd'), 'nobody');
+    await turn();
+    helpers('nobody').flush(aPage([]));
+    await settle(fixture);
+    expect(text(page().querySelector('#member-search-count'))).toBe('Inga digivärdar heter så.');
+    expect(page().querySelectorAll('form.member')).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import { toggled } from '../../shared/data/sets';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, helperHoursCsvUrl, type HelperListed, type OrganisationInput } from '../coordinator-api';
+import { HelperList, HelperRow } from '../helpers/helper-list';
 import { formatKronor } from './monthly-report';
 
 export const FEE_RECIPIENT_LABELS: Readonly<Record<FeeRecipient, string>> = {
@@ -38,7 +39,7 @@ const EMPTY: Draft = { name: '', feeRecipient: null, rate: '' };
  */
 @Component({
   selector: 'dh-organisations',
-  imports: [FIELD, ErrorSummary],
+  imports: [FIELD, ErrorSummary, HelperList, HelperRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 id="orgs-heading" tabindex="-1">Organisationer och arvode</h2>
@@ -115,43 +116,30 @@ const EMPTY: Draft = { name: '', feeRecipient: null, rate: '' };
     </div>
 
     <h2 id="members-heading">Digivärdarnas organisation</h2>
-    @if (helpers.error()) {
-      <div class="dh-alert" role="alert">
-        <p>Vi kunde inte hämta digivärdarna just nu.</p>
-        <button type="button" class="dh-button" (click)="helpers.reload()">Försök igen</button>
-      </div>
-    } @else if (helpers.isLoading() && helpers.value().length === 0) {
-      <p class="dh-status">Hämtar digivärdarna …</p>
-    } @else if (helpers.value().length === 0) {
-      <p class="dh-status">Det finns inga digivärdar än.</p>
-    } @else {
-      <p>Välj organisation och tryck på Spara. Du kan också ladda ner en digivärds alla timmar.</p>
-      <ul class="members">
-        @for (h of helpers.value(); track h.id) {
-          <li>
-            <form novalidate class="member" (submit)="saveMember($event, h)">
-              <dh-field label="Organisation" [error]="memberErrors()[h.id]">
-                <span dhLabelExtra> för <span class="member-name">{{ h.name }}</span></span>
-                <select dhControl #pick [id]="'member-' + h.id" (change)="pickFor(h.id, pick.value)">
-                  <option value="" disabled [selected]="choiceOf(h) === ''">Välj organisation</option>
-                  <option [value]="none" [selected]="choiceOf(h) === none">Ingen organisation</option>
-                  @for (o of organisations(); track o.id) {
-                    <option [value]="o.id" [selected]="choiceOf(h) === o.id">{{ o.name }}</option>
-                  }
-                </select>
-              </dh-field>
-              <button type="submit" class="dh-button-secondary" [attr.aria-disabled]="memberPending().has(h.id) ? true : null">
-                Spara<span class="visually-hidden"> organisation för {{ h.name }}</span>
-              </button>
-              <a class="csv" [href]="csv(h.id)" download>Timmar (CSV)<span class="visually-hidden"> för {{ h.name }}</span></a>
-              @if (memberSaved()[h.id]; as message) {
-                <p class="member-saved" role="status">{{ message }}</p>
+    <p>Sök fram digivärden, välj organisation och tryck på Spara. Du kan också ladda ner en digivärds alla timmar.</p>
+    <dh-helper-list controlId="member-search">
+      <ng-template dhHelperRow let-h>
+        <form novalidate class="member" (submit)="saveMember($event, h)">
+          <dh-field label="Organisation" [error]="memberErrors()[h.id]">
+            <span dhLabelExtra> för <span class="member-name">{{ h.name }}</span></span>
+            <select dhControl #pick [id]="'member-' + h.id" (change)="pickFor(h.id, pick.value)">
+              <option value="" disabled [selected]="choiceOf(h) === ''">Välj organisation</option>
+              <option [value]="none" [selected]="choiceOf(h) === none">Ingen organisation</option>
+              @for (o of organisations(); track o.id) {
+                <option [value]="o.id" [selected]="choiceOf(h) === o.id">{{ o.name }}</option>
               }
-            </form>
-          </li>
-        }
-      </ul>
-    }
+            </select>
+          </dh-field>
+          <button type="submit" class="dh-button-secondary" [attr.aria-disabled]="memberPending().has(h.id) ? true : null">
+            Spara<span class="visually-hidden"> organisation för {{ h.name }}</span>
+          </button>
+          <a class="csv" [href]="csv(h.id)" download>Timmar (CSV)<span class="visually-hidden"> för {{ h.name }}</span></a>
+          @if (memberSaved()[h.id]; as message) {
+            <p class="member-saved" role="status">{{ message }}</p>
+          }
+        </form>
+      </ng-template>
+    </dh-helper-list>
   `,
   styles: `
     :host { display: block; }
@@ -171,7 +159,6 @@ const EMPTY: Draft = { name: '', feeRecipient: null, rate: '' };
     .action { width: 1%; }
     .org-form { margin-block: 1rem; }
     .org-form .dh-success { margin-block: 0 1rem; }
-    .members { display: grid; gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
     .member {
       display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.5rem 1rem;
       padding: 0.5rem 1rem; border-radius: var(--dh-radius); background: var(--dh-surface); border: 1px solid var(--dh-line);
@@ -201,7 +188,6 @@ export class Organisations {
   protected readonly errors = computed(() => this.error()?.fields ?? {});
   protected readonly saved = signal<string | null>(null);
 
-  protected readonly helpers = this.api.helpers();
   /** The organisation picked in each helper's list, by helper id. */
   private readonly picked = signal<Readonly<Record<string, string>>>({});
   /** What was saved here, by helper id ('none' for no organisation). */
@@ -272,11 +258,10 @@ export class Organisations {
     }
   }
 
-  /** The list's choice: picked here, saved here, or what the API says (when it says). */
+  /** The list's choice: picked here, saved here, or what the API says. */
   protected choiceOf(h: HelperListed): string {
     const picked = this.picked()[h.id] ?? this.known()[h.id];
     if (picked !== undefined) return picked;
-    if (h.organisationId === undefined) return '';
     return h.organisationId ?? NONE;
   }
 

@@ -65,10 +65,10 @@ export class HelperModulesPage {
   /** From the route. */
   readonly helperId = input.required<string>();
 
-  private readonly helpers = inject(CoordinatorApi).helpers();
+  private readonly helper = inject(CoordinatorApi).helper(this.helperId);
   protected readonly summaries = inject(OcnApi).summaries(this.helperId);
-  protected readonly name = computed(() => this.helpers.value().find((h) => h.id === this.helperId())?.name ?? null);
-  protected readonly notFound = computed(() => [400, 404].includes(statusOf(this.summaries.error())));
+  protected readonly name = computed(() => (this.helper.hasValue() ? this.helper.value().name : null));
+  protected readonly notFound = computed(() => [400, 404].includes(statusOf(this.summaries.error())) || [400, 404].includes(statusOf(this.helper.error())));
   protected readonly csvUrl = computed(() => helperHoursCsvUrl(this.helperId()));
   protected readonly rows = computed(() =>
     this.summaries.value().map((m) => ({ ...m, status: moduleStatus(m), facts: `Nivå ${m.module.level} · ${m.module.credits} poäng (${m.progress.notionalHours} timmar)` })),

@@ -4,9 +4,10 @@ import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AuthService } from '../../shared/auth/auth.service';
-import { settle } from '../../testing/queries';
+import { getButton, getByLabel, settle, type } from '../../testing/queries';
 import { HELPER_ID, MODULE_ID, aModule, aSummary } from '../../testing/ocn';
-import { aHelper } from '../../testing/staffing';
+import { HELPER_SEARCH_DELAY } from '../helpers/helper-search';
+import { aListedHelper, aPage, maria } from '../helpers/helper-testing';
 import { HelperModulesPage } from './helper-modules-page';
 import { OcnPage } from './ocn-page';
 
@@ -17,11 +18,14 @@ describe(OcnPage.name, () => {
   let http: HttpTestingController;
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ imports: [OcnPage], providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [OcnPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: HELPER_SEARCH_DELAY, useValue: 0 }],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OcnPage);
     fixture.detectChanges();
-    http.expectOne('/api/helpers').flush([aHelper({ id: HELPER_ID })]);
+    http.expectOne('/api/helpers?page=1').flush(aPage([aListedHelper({ id: HELPER_ID })], { total: 120 }));
     http.expectOne('/api/ocn/modules').flush([aModule()]);
     await settle(fixture);
   });
@@ -30,11 +34,33 @@ describe(OcnPage.name, () => {
 
   it('leads to each helper’s modules and to the catalogue editor', () => {
     const page = fixture.nativeElement as HTMLElement;
-    expect(page.querySelector('.helpers a')?.getAttribute('href')).toBe(`/samordnare/ocn/digivardar/${HELPER_ID}`);
+    expect(page.querySelector('a.helper')?.getAttribute('href')).toBe(`/samordnare/ocn/digivardar/${HELPER_ID}`);
     expect(text(page.querySelector('.catalogue h3'))).toBe('Digital vägledning för andra');
     expect(text(page.querySelector('.catalogue .facts'))).toBe('Nivå 2 · 3 poäng · 2 läranderesultat · 3 kriterier');
     expect(page.querySelector('.catalogue a')?.getAttribute('href')).toBe(`/samordnare/ocn/moduler/${MODULE_ID}`);
     expect(text(page)).toContain('Den som har bedömt får aldrig kvalitetssäkra sin egen bedömning.');
+  });
+
+  it('searches the helpers by name and pages through them', async () => {
+    const page = fixture.nativeElement as HTMLElement;
+    const turn = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      TestBed.tick();
+    };
+    expect(text(page.querySelector('#ocn-helper-search-count'))).toBe('120 digivärdar. Sida 1 av 3.');
+    getButton(page, 'Nästa sida').click();
+    await turn();
+    http.expectOne('/api/helpers?page=2').flush(aPage([maria], { page: 2, total: 120 }));
+    await settle(fixture);
+    expect(Array.from(page.querySelectorAll('a.helper')).map(text)).toEqual(['Maria Johansson']);
+
+    type(getByLabel(page, 'Sök digivärd'), 'maria j');
+    await turn();
+    // A new search starts on the first page.
+    http.expectOne('/api/helpers?q=maria%20j&page=1').flush(aPage([maria]));
+    await settle(fixture);
+    expect(text(page.querySelector('#ocn-helper-search-count'))).toBe('1 digivärd hittades.');
+    expect(page.querySelector('nav[aria-label="Sidor med digivärdar"]')).toBeNull();
   });
 });
 
@@ -51,7 +77,7 @@ describe(HelperModulesPage.name, () => {
     fixture = TestBed.createComponent(HelperModulesPage);
     fixture.componentRef.setInput('helperId', HELPER_ID);
     fixture.detectChanges();
-    http.expectOne('/api/helpers').flush([aHelper({ id: HELPER_ID })]);
+    http.expectOne(`/api/helpers/${HELPER_ID}`).flush(aListedHelper({ id: HELPER_ID }));
     http.expectOne(`/api/ocn/portfolios/${HELPER_ID}`).flush([
       aSummary({ progress: { criteriaWithEvidence: 8, criteriaTotal: 8, criteriaMet: 8, approvedHours: 31, notionalHours: 30 }, creditsAwarded: 3, qualityAssured: true }),
     ]);
@@ -68,5 +94,20 @@ describe(HelperModulesPage.name, () => {
     expect(Array.from(module.querySelectorAll('progress')).map((p) => p.getAttribute('aria-valuetext'))).toEqual(['8 av 8 kriterier har bevis', '31 av 30 timmar']);
     expect(text(module)).toContain('Läge: Klar: 3 poäng');
     expect(page.querySelector('a[download]')?.getAttribute('href')).toBe(`/api/helpers/${HELPER_ID}/hours.csv`);
+  });
+
+  it('says so when there is no helper with that id', async () => {
+    fixture.componentRef.setInput('helperId', '30000000-0000-4000-8000-00000000dead');
+    fixture.detectChanges();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    TestBed.tick();
+    http
+      .expectOne('/api/helpers/30000000-0000-4000-8000-00000000dead')
+      .flush({ code: 'HELPER_NOT_FOUND', message: 'Digivärden finns inte.' }, { status: 404, statusText: 'Not Found' });
+    http.expectOne('/api/ocn/portfolios/30000000-0000-4000-8000-00000000dead').flush([]);
+    await settle(fixture);
+    const page = fixture.nativeElement as HTMLElement;
+    expect(text(page.querySelector('h1'))).toBe('Digivärd: moduler');
+    expect(text(page)).toContain('Det finns ingen digivärd med den adressen.');
   });
 });

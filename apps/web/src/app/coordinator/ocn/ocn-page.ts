@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { Router, RouterLink } from '@angular/router';
 import { criteriaOf } from '@digihjalpen/domain';
 import { OcnApi } from '../../shared/data/ocn-api';
-import { CoordinatorApi } from '../coordinator-api';
+import { HelperList, HelperRow } from '../helpers/helper-list';
 
 /** Navigation state after the module editor saved: the module's title, to say so here. */
 export interface OcnPageState {
@@ -15,7 +15,7 @@ export interface OcnPageState {
  */
 @Component({
   selector: 'dh-ocn-page',
-  imports: [RouterLink],
+  imports: [RouterLink, HelperList, HelperRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Validering (OCN)</h1>
@@ -27,24 +27,11 @@ export interface OcnPageState {
     <section aria-labelledby="helpers-heading">
       <h2 id="helpers-heading">Digivärdar</h2>
       <p>Välj en digivärd för att se modulerna, bevisen och bedömningen.</p>
-      @if (helpers.error()) {
-        <div class="dh-alert" role="alert">
-          <p>Vi kunde inte hämta digivärdarna just nu.</p>
-          <button type="button" class="dh-button" (click)="helpers.reload()">Försök igen</button>
-        </div>
-      } @else if (helpers.isLoading() && helpers.value().length === 0) {
-        <p class="dh-status">Hämtar digivärdarna …</p>
-      } @else if (helpers.value().length === 0) {
-        <p class="dh-status">Det finns inga digivärdar än.</p>
-      } @else {
-        <ul class="helpers">
-          @for (h of helpers.value(); track h.id) {
-            <li>
-              <a [routerLink]="['/samordnare/ocn/digivardar', h.id]">{{ h.name }}</a>
-            </li>
-          }
-        </ul>
-      }
+      <dh-helper-list controlId="ocn-helper-search" layout="grid">
+        <ng-template dhHelperRow let-h>
+          <a class="helper" [routerLink]="['/samordnare/ocn/digivardar', h.id]">{{ h.name }}</a>
+        </ng-template>
+      </dh-helper-list>
     </section>
 
     <section aria-labelledby="catalogue-heading">
@@ -78,8 +65,7 @@ export interface OcnPageState {
     h1 { font-size: clamp(1.6rem, 5vw, 2.2rem); margin-block: 0.5rem; }
     h2 { font-size: 1.4rem; margin-block: 0 0.5rem; }
     section { margin-block: 1.5rem 2rem; }
-    .helpers { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); gap: 0.5rem; margin: 0; padding: 0; list-style: none; }
-    .helpers a {
+    a.helper {
       display: flex; align-items: center; min-height: 44px; padding: 0.4rem 0.9rem; border-radius: var(--dh-radius);
       background: var(--dh-surface); border: 1px solid var(--dh-line); border-inline-start: 6px solid var(--dh-brand); font-weight: 600;
     }
@@ -94,7 +80,6 @@ export interface OcnPageState {
   host: { lang: 'sv', dir: 'ltr' },
 })
 export class OcnPage {
-  protected readonly helpers = inject(CoordinatorApi).helpers();
   protected readonly modules = inject(OcnApi).modules();
   protected readonly savedModule = ((inject(Router).currentNavigation()?.extras.state ?? {}) as OcnPageState).savedModule ?? null;
 

@@ -3,7 +3,6 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { KOMPETENSCENTER_ID, aFunnel, aPartner, aReferralCode } from '../../partner/partner-test-data';
-import { aSiteSummary } from '../../testing/public';
 import { descriptionOf, getButton, getByLabel, settle, type } from '../../testing/queries';
 import { PartnersPage } from './partners-page';
 
@@ -80,7 +79,7 @@ describe(PartnersPage.name, () => {
     getButton(page(), 'Visa siffror och koder för Kompetenscenter').click();
     await turn();
     http.expectOne(`/api/partners/${KOMPETENSCENTER_ID}/funnel`).flush(aFunnel());
-    http.expectOne('/api/public/sites').flush([aSiteSummary({ name: 'Stadsbiblioteket' })]);
+    http.expectOne('/api/public/site-names').flush([{ id: 'site-1', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket' }]);
     http.expectOne(`/api/partners/${KOMPETENSCENTER_ID}/referral-codes`).flush([aReferralCode()]);
     await settle(fixture);
 

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import { aSite } from '@digihjalpen/domain/testing';
 import { aPartner } from '../../partner/partner-test-data';
 import { descriptionOf, getButton, getByLabel, settle, type } from '../../testing/queries';
-import { aHelper } from '../../testing/staffing';
+import { aListedHelper, aPage } from '../helpers/helper-testing';
 import { StaffInvitationsPage } from './staff-invitations-page';
 
 const kompetenscenter = aPartner();
@@ -27,7 +27,7 @@ describe(StaffInvitationsPage.name, () => {
   const open = async (partners = [kompetenscenter]) => {
     fixture = TestBed.createComponent(StaffInvitationsPage);
     fixture.detectChanges();
-    http.expectOne('/api/helpers').flush([aHelper()]);
+    http.expectOne('/api/helpers?page=1').flush(aPage([aListedHelper()]));
     http.expectOne('/api/partners').flush(partners);
     http.expectOne('/api/sites').flush([stadsbiblioteket, paused]);
     await settle(fixture);
@@ -129,9 +129,10 @@ describe(StaffInvitationsPage.name, () => {
     expect(req.request.body).toEqual({ name: 'Nadia Berg', email: 'nadia@example.org', role: 'helper' });
     req.flush({ user: { id: 'u8', email: 'nadia@example.org', name: 'Nadia Berg', role: 'helper' }, inviteUrl: 'http://localhost:3000/inbjudan/x' }, { status: 201, statusText: 'Created' });
     await turn();
-    http.expectOne('/api/helpers').flush([aHelper()]);
+    http.expectOne('/api/helpers?page=1').flush(aPage([aListedHelper()]));
     await settle(fixture);
     expect(text()).toContain('Nadia Berg blir digivärd.');
+    expect(page().querySelector('.person')?.textContent).toContain('Yusuf Ahmadi');
   });
 
   it('invites library staff to one library, after asking which', async () => {

@@ -7,6 +7,7 @@ import { CopyLink } from '../../shared/ui/copy-link';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type Invitation, type InvitationCreated } from '../coordinator-api';
+import { HelperList, HelperRow } from '../helpers/helper-list';
 
 export const ROLE_CHOICES: { role: Role; name: string; description: string }[] = [
   { role: 'helper', name: 'Digivärd', description: 'hjälper besökare på träffarna och tar pass' },
@@ -41,7 +42,7 @@ const EMPTY: Draft = { name: '', email: '', role: 'helper', partnerId: '', siteI
  */
 @Component({
   selector: 'dh-staff-invitations-page',
-  imports: [ErrorSummary, FIELD, CopyLink, RouterLink],
+  imports: [ErrorSummary, FIELD, CopyLink, RouterLink, HelperList, HelperRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staff-invitations-page.html',
   styleUrl: './staff-invitations-page.css',
@@ -62,7 +63,7 @@ export class StaffInvitationsPage {
   protected readonly sent = signal<InvitationCreated | null>(null);
   /** Where the invited person works, in words: "för Kompetenscenter", "på Stadsbiblioteket". */
   protected readonly sentWhere = signal('');
-  protected readonly helpers = this.api.helpers();
+  private readonly helpers = viewChild(HelperList);
   /** A partner's staff belong to a partner organisation; library staff to one library. */
   protected readonly partners = inject(PartnerApi).partners();
   protected readonly sites = this.api.sites();
@@ -110,7 +111,7 @@ export class StaffInvitationsPage {
       this.sentWhere.set(this.whereOf(d));
       this.sent.set(created);
       this.draft.set(EMPTY);
-      if (created.user.role === 'helper') this.helpers.reload();
+      if (created.user.role === 'helper') this.helpers()?.reload();
       if (created.user.role === 'partner') this.partners.reload();
       afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
     } catch (error) {

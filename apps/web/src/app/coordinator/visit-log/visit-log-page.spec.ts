@@ -31,7 +31,7 @@ describe(VisitLogPage.name, () => {
     fixture.detectChanges();
     http.expectOne('/api/sites').flush([stadsbiblioteket, norrby]);
     http.expectOne('/api/visit-categories').flush([...BUILTIN_CATEGORIES, { key: 'housing', label: 'Bostad', builtin: false }]);
-    visitsRequest().flush({ items: [first, second], total: 2 } satisfies VisitPage);
+    visitsRequest().flush({ items: [first, second], page: 1, pageSize: 50, total: 2 } satisfies VisitPage);
     await settle(fixture);
   });
 
@@ -80,7 +80,7 @@ describe(VisitLogPage.name, () => {
       outcome: 'solved',
       page: '1',
     });
-    req.flush({ items: [second], total: 1 });
+    req.flush({ items: [second], page: 1, pageSize: 50, total: 1 });
     await settle(fixture);
     expect(cells()).toHaveLength(1);
     expect(page().querySelector('a[download]')?.getAttribute('href')).toBe(
@@ -99,14 +99,14 @@ describe(VisitLogPage.name, () => {
   it('pages through 50 visits at a time', async () => {
     getButton(page(), 'Visa').click();
     await turn();
-    visitsRequest().flush({ items: [first, second], total: 120 });
+    visitsRequest().flush({ items: [first, second], page: 1, pageSize: 50, total: 120 });
     await settle(fixture);
     expect(text(page().querySelector('#results-heading'))).toBe('120 besök – sida 1 av 3');
     getButton(page(), 'Nästa sida').click();
     await turn();
     const req = visitsRequest();
     expect(req.request.params.get('page')).toBe('2');
-    req.flush({ items: [second], total: 120 });
+    req.flush({ items: [second], page: 2, pageSize: 50, total: 120 });
     await settle(fixture);
     expect(text(page().querySelector('#results-heading'))).toBe('120 besök – sida 2 av 3');
   });
@@ -146,7 +146,7 @@ describe(VisitLogPage.name, () => {
     expect(req.request.method).toBe('DELETE');
     req.flush(null, { status: 204, statusText: 'No Content' });
     await turn();
-    visitsRequest().flush({ items: [first], total: 1 });
+    visitsRequest().flush({ items: [first], page: 1, pageSize: 50, total: 1 });
     await settle(fixture);
     expect(cells()).toHaveLength(1);
   });
