@@ -44,7 +44,8 @@ async function httpLoad(slots, api) {
 
 function pgbenchCeiling(databaseUrl) {
   const script = path.join(work, 'booking.sql');
-  // The statements BookingsService.book runs in its transaction (no e-mail given, so no job row).
+  // The statements BookingsService.book runs in its transaction (no e-mail given, so no job row): the slot
+  // read that share-locks its session, and the insert that answers the booking with its slot, session and site.
   writeFileSync(
     script,
     `\\set n random(1, ${slotCount})
@@ -52,10 +53,15 @@ BEGIN;
 SELECT sl.id, s.id, s.site_id, sl.starts_at, sl.ends_at, sl.seats - sl.booked, (s.status <> 'planned' OR NOT site.active), site.time_zone
   FROM slot sl JOIN session s ON s.id = sl.session_id JOIN site ON site.id = s.site_id
  WHERE sl.id = (SELECT id FROM bench_slot WHERE n = :n) FOR SHARE OF s;
-INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code)
-VALUES (gen_random_uuid(), (SELECT id FROM bench_slot WHERE n = :n), upper(substr(md5(random()::text), 1, 3) || '-' || substr(md5(random()::text), 1, 3)),
-        md5(random()::text) || md5(random()::text), 'Bänk', NULL, NULL, '{}', 'sv', '{bankid}', NULL, NULL, NULL)
-ON CONFLICT (reference) DO NOTHING RETURNING id;
+WITH inserted AS (
+  INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id)
+  VALUES (gen_random_uuid(), (SELECT id FROM bench_slot WHERE n = :n), upper(substr(md5(random()::text), 1, 3) || '-' || substr(md5(random()::text), 1, 3)),
+          md5(random()::text) || md5(random()::text), 'Bänk', NULL, NULL, '{}', 'sv', '{bankid}', NULL, NULL, NULL, NULL,
+          COALESCE(NULL::uuid, (SELECT partner_id FROM referral_code WHERE code = NULL::text AND revoked_at IS NULL)))
+  ON CONFLICT (reference) DO NOTHING RETURNING *)
+SELECT b.id, b.reference, b.token_version, b.status, b.name, sl.starts_at, sl.ends_at, s.id, s.starts_at, s.drop_in, s.status,
+       site.id, site.slug, site.name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
+  FROM inserted b JOIN slot sl ON sl.id = b.slot_id JOIN session s ON s.id = sl.session_id JOIN site ON site.id = s.site_id;
 COMMIT;
 `,
   );

@@ -34,16 +34,18 @@ export interface NewBooking extends BookingInput {
   partnerId: string | null;
 }
 
-const RECORD_SELECT = `
+/** A booking with its slot, session and site, read from `source` (the table, or the rows an INSERT returned). */
+const recordSelect = (source: string) => `
   SELECT b.id, b.reference, b.token_version, b.status, b.cancelled_by, b.name, b.email, b.phone, b.language, b.topics,
          b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at,
          sl.id AS slot_id, sl.starts_at AS slot_start, sl.ends_at AS slot_end,
          s.id AS session_id, s.starts_at AS session_start, s.ends_at AS session_end, s.drop_in, s.status AS session_status, s.cancel_reason,
          site.id AS site_id, site.slug, site.name AS site_name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
-    FROM booking b
+    FROM ${source} b
     JOIN slot sl ON sl.id = b.slot_id
     JOIN session s ON s.id = sl.session_id
     JOIN site ON site.id = s.site_id`;
+const RECORD_SELECT = recordSelect('booking');
 
 interface RawRecord {
   id: string;
@@ -204,18 +206,23 @@ export class BookingsRepository {
     return (row as { n: number }).n;
   }
 
-  /** Inserts the booking; false when the reference is already taken (pick another and retry). */
-  async insert(tx: EntityManager, b: NewBooking): Promise<boolean> {
-    const rows: unknown[] = await tx.query(
+  /**
+   * Inserts the booking and answers it with its slot, session and site in the same statement; null when
+   * the reference is already taken (pick another and retry).
+   */
+  async insert(tx: EntityManager, b: NewBooking): Promise<BookingRecord | null> {
+    const rows: RawRecord[] = await tx.query(
       // The partner: whoever booked for the person, else the partner behind an active referral code.
-      `INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text, $14,
-               COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)))
-       ON CONFLICT (reference) DO NOTHING
-       RETURNING id`,
+      `WITH inserted AS (
+         INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text, $14,
+                 COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)))
+         ON CONFLICT (reference) DO NOTHING
+         RETURNING *)
+       ${recordSelect('inserted')}`,
       [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId],
     );
-    return rows.length === 1;
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async findByTokenHash(hash: string, tx: EntityManager = this.db.manager): Promise<BookingRecord | null> {

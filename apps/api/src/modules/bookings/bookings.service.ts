@@ -81,14 +81,14 @@ export class BookingsService implements OnModuleInit {
     if (by && body && typeof body === 'object' && 'ref' in body) throw BookingError.invalid({ ref: 'refInvalid' }, lang);
     const input = parseBookingRequest(body, lang);
     const id = randomUUID();
-    const created = await this.withCapacityCheck(input.slotId, lang, now, () =>
+    const booking = await this.withCapacityCheck(input.slotId, lang, now, () =>
       this.repo.transaction(async (tx) => {
         const slot = await this.bookableSlot(tx, input.slotId, lang, now, by);
         const keys = contactKeys(input).map((k) => this.tokens.contactKeyHash(k));
         const limit = this.config.limits.futureBookingsPerContact;
         if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, lang);
         const manageTokenHash = this.tokens.hashFor(id, 1);
-        let inserted = false;
+        let inserted: BookingRecord | null = null;
         // 30-bit references: a clash is rare but possible at national scale; draw again.
         for (let attempt = 0; !inserted && attempt < 5; attempt += 1) {
           inserted = await this.repo.insert(tx, {
@@ -104,11 +104,9 @@ export class BookingsService implements OnModuleInit {
         if (!inserted) throw new Error('Could not find a free booking reference');
         if (input.email) await this.enqueueConfirmationAndReminder(tx, id, slot.start, now, 'confirmation');
         if (by) await this.audit.record({ actorId: by.id, action: 'booking.created-for-person', entity: 'booking', entityId: id }, tx);
-        return id;
+        return inserted;
       }),
     );
-    const booking = await this.repo.findById(created);
-    if (!booking) throw BookingError.notFound(lang);
     return { booking, manageToken: this.tokens.tokenFor(id, booking.tokenVersion) };
   }
 
