@@ -14,8 +14,16 @@ const require = createRequire(import.meta.url);
 /** Loads a module of the API's production build (embedded Postgres, password hashing …). */
 export const fromApi = (file) => require(path.join(apiDist, 'apps/api/src', file));
 
-/** The same environment for every benchmarked API process. */
-export const benchEnv = { NODE_ENV: 'production', SECRET_KEY: 'bench-'.padEnd(48, 'x'), LOG_LEVEL: 'warn' };
+/**
+ * The same environment for every benchmarked API process. BENCH_API_NODE_OPTIONS gives the API processes
+ * (only them) Node options, e.g. a heap limit: `--max-old-space-size=160`.
+ */
+export const benchEnv = {
+  NODE_ENV: 'production',
+  SECRET_KEY: 'bench-'.padEnd(48, 'x'),
+  LOG_LEVEL: 'warn',
+  ...(process.env.BENCH_API_NODE_OPTIONS !== undefined ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
+};
 
 export const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 

@@ -41,7 +41,8 @@ describe('SQL statements per request on the hot endpoints', () => {
     for (let i = 0; i < 11; i += 1) await aBookableSite(coordinator);
     const many = await countOf(() => t.http().get('/api/public/sites').expect(200));
     expect(many).toBe(few);
-    expect(many).toBe(2); // the sites, then their next sessions in one LATERAL query
+    expect(many).toBe(3); // has any site changed (yes: read them), then the page's next sessions in one LATERAL query
+    expect(await countOf(() => t.http().get('/api/public/sites').expect(200))).toBe(2); // unchanged: the sites kept from before
   });
 
   it('answers a site’s sessions with their slots, books, and shows a booking in a fixed number of statements', async () => {

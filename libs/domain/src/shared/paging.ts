@@ -38,10 +38,16 @@ export function searchText(text: string): string {
   return text.normalize('NFD').replace(/\p{Mn}/gu, '').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 }
 
+/** The words of a search, as searchText writes them; none for an empty one. */
+export function searchWords(query: string | undefined): string[] {
+  return searchText(query ?? '').split(' ').filter(Boolean);
+}
+
+/** Every word occurs in a text already written by searchText (for lists searched often). */
+export const containsWords = (haystack: string, words: readonly string[]): boolean => words.every((word) => haystack.includes(word));
+
 /** Every word of the query occurs in one of the texts (in any order). An empty query matches everything. */
 export function matchesSearch(query: string | undefined, ...texts: (string | null | undefined)[]): boolean {
-  const words = searchText(query ?? '').split(' ').filter(Boolean);
-  if (!words.length) return true;
-  const haystack = searchText(texts.filter(Boolean).join(' '));
-  return words.every((word) => haystack.includes(word));
+  const words = searchWords(query);
+  return !words.length || containsWords(searchText(texts.filter(Boolean).join(' ')), words);
 }
