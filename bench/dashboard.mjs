@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { generateNationalData } from './national-data.mjs';
-import { fromApi, quantile, startApi, startDatabase } from './support.mjs';
+import { fromApi, quantile, rssOf, startApi, startDatabase } from './support.mjs';
 
 const repeat = Number(process.env.BENCH_REPEAT ?? 20);
 const port = 3410;
@@ -70,15 +70,20 @@ try {
     ['one chart as CSV (categories, last month)', `/api/insights/dashboard/categories.csv?from=${from}&to=${to}`],
     ['capacity signals (8 weeks back, 14 days ahead)', '/api/insights/capacity'],
     ['partner funnel (90 days)', `/api/partners/${partnerId}/funnel`],
-    ['open statistics (12 weeks, anonymous)', '/api/public/stats'],
+    ['open statistics, first page of 100 sites (12 weeks, anonymous)', '/api/public/stats'],
+    ['open statistics as CSV, every site (12 weeks, anonymous)', '/api/public/stats.csv'],
   ];
   const results = [];
+  let maxRss = 0;
+  const sampler = setInterval(() => (maxRss = Math.max(maxRss, rssOf(api.pid))), 100);
   for (const [label, url] of cases) results.push([label, await time(url, cookie)]);
+  clearInterval(sampler);
   console.log(`\nStatistics at national scale: node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
   console.log(`data: ${Object.entries(loaded.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}; ${loaded.reused ? 'reused' : `generated in ${loaded.seconds.toFixed(0)} s`}`);
   console.log(`period "last month": ${from} – ${to}; ${repeat} requests each after 3 warm-ups, one at a time`);
   console.log('| request | p50 ms | p95 ms | max ms | response |\n| --- | --- | --- | --- | --- |');
   for (const [label, r] of results) console.log(`| ${label} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} KB |`);
+  console.log(`\nAPI max RSS during these requests: ${maxRss.toFixed(0)} MB${process.env.BENCH_API_NODE_OPTIONS ? ` (NODE_OPTIONS ${process.env.BENCH_API_NODE_OPTIONS})` : ''}`);
 } finally {
   api?.kill('SIGTERM');
   await new Promise((r) => (api ? api.once('exit', r) : r()));

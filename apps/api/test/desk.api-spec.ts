@@ -3,6 +3,7 @@ import { aVisitInput } from '@digihjalpen/domain/testing';
 import { pinClock } from '../src/common/clock';
 import { DeskService } from '../src/modules/desk/desk.service';
 import { book } from './bookings';
+import { VisitsRepository } from '../src/modules/visits/visits.repository';
 import { aUser, createTestApp, signIn, TEST_NOW, type Session, type TestApp } from './test-app';
 
 const at = (iso: string) => new Date(iso);
@@ -187,6 +188,27 @@ describe('the helper desk: today, check-ins, visits, hours and the session repor
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'export', 'delete']);
     expect(audit[0].details.before.outcome).toBe('referred');
     expect(audit[2].details.before.outcome).toBe('solved');
+  });
+
+  it('exports in chunks that continue exactly after each other, even for visits logged in the same instant', async () => {
+    await t.db.query(
+      `INSERT INTO visit (client_id, session_id, site_id, date, helper_id, categories, civic_information, device, language, duration_minutes, outcome, came_via, returning_visitor)
+       SELECT gen_random_uuid(), $1, $2, '2026-11-23', $3, '{email}', false, 'own-phone', 'sv', 10, 'solved', 'drop-in', 'no' FROM generate_series(1, 5)`,
+      [sessionId, siteId, helper.id],
+    );
+    const repo = t.app.get(VisitsRepository);
+    const read = async (max: number, chunk: number) => {
+      const ids: string[] = [];
+      for await (const visits of repo.allInChunks({ siteId }, max, chunk)) ids.push(...visits.map((v) => v.id));
+      return ids;
+    };
+    const whole = await read(1000, 1000);
+    expect(whole.length).toBeGreaterThanOrEqual(5);
+    expect(await read(1000, 2)).toEqual(whole);
+    expect(await read(1000, 1)).toEqual(whole);
+    expect(await read(3, 2)).toEqual(whole.slice(0, 3));
+    const csv = (await coordinator.get(`/api/visits.csv?siteId=${siteId}`).expect(200)).text;
+    expect(csv.trim().split('\r\n')).toHaveLength(whole.length + 1);
   });
 
   it('lets coordinators add a category that helpers can then log', async () => {

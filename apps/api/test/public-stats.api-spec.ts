@@ -93,6 +93,14 @@ describe('GET /api/public/stats: open weekly counts with small numbers suppresse
     const [withVisits, without] = slug < other ? [first, second] : [second, first];
     expect(sitesOf(withVisits)).toEqual([slug]);
     expect(sitesOf(without)).toEqual([]);
+    // The CSV is written a page of sites at a time: one header, every page's rows.
+    const chunks: string[] = [];
+    for await (const chunk of await service.publicStatsCsv(query, new Date('2027-04-20T12:00:00Z'), 1)) chunks.push(String(chunk));
+    const csv = chunks.join('');
+    expect(csv.match(/vecka_start;plats/g)).toHaveLength(1);
+    expect(csv).toContain(`2027-03-29;${slug};`);
+    expect(chunks.length).toBeGreaterThanOrEqual(3); // header, page 1, page 2
+    expect((await t.http().get('/api/public/stats.csv?site=finns-inte').expect(400)).body.code).toBe('UNKNOWN_SITE');
     expect((await t.http().get('/api/public/stats?site=finns-inte').expect(400)).body).toMatchObject({ code: 'UNKNOWN_SITE', fields: { site: expect.any(String) } });
     expect((await t.http().get('/api/public/stats?site=Inte%20en%20slug!').expect(400)).body.code).toBe('UNKNOWN_SITE');
     expect((await t.http().get('/api/public/stats?page=0').expect(400)).body.fields).toHaveProperty('page');

@@ -18,3 +18,8 @@ export function safeCell(value: string | number | boolean | null | undefined): s
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   return stringify([[...header], ...rows.map((row) => row.map(safeCell))], { delimiter: ';', bom: true, record_delimiter: 'windows' });
 }
+
+/** More rows for a CSV begun by toCsv (no header, no BOM): for files written a part at a time. */
+export function csvRows(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+  return rows.length ? stringify(rows.map((row) => row.map(safeCell)), { delimiter: ';', record_delimiter: 'windows' }) : '';
+}

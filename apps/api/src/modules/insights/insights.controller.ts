@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { PageQueryDto } from '../../common/paging.dto';
 import type { AuthUser, CapacitySignalsView, DashboardView, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
@@ -62,12 +62,10 @@ export class InsightsController {
   }
 
   @Get('stats.csv')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="digihjalpen-statistik.csv"')
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiProduces('text/csv')
-  statsCsv(@Query() query: StatsCsvQueryDto): Promise<string> {
-    return this.insights.publicStatsCsv(query);
+  async statsCsv(@Query() query: StatsCsvQueryDto): Promise<StreamableFile> {
+    return new StreamableFile(await this.insights.publicStatsCsv(query), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="digihjalpen-statistik.csv"' });
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import {
   CAME_VIA_LABELS,
   CAPACITY_RULES,
@@ -10,6 +11,7 @@ import {
   localDateOf,
   OUTCOME_LABELS,
   PAGE_SIZES,
+  pageCount,
   pageOf,
   parsePeriod,
   parseSiteIds,
@@ -35,7 +37,7 @@ import {
   type SiteUtilisation,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
-import { toCsv } from '../../common/csv';
+import { csvRows, toCsv } from '../../common/csv';
 import { InsightsRepository, type DashboardFilter, type SessionFigures, type VisitCount } from './insights.repository';
 
 const ZONE = 'Europe/Stockholm';
@@ -88,13 +90,26 @@ export class InsightsService {
     };
   }
 
-  async publicStatsCsv(query: Omit<PublicStatsQuery, 'page'>): Promise<string> {
-    const stats = await this.publicStats({ ...query, page: 1 }, currentTime(), Number.MAX_SAFE_INTEGER);
-    const rows = [
+  /**
+   * The open statistics of every site as one CSV, written a page of 100 sites at a time: the whole country
+   * at once held ~250 MB of heap for one anonymous request (and ran out of a 128 MB heap). The query is
+   * checked before the first byte is sent, so a bad range still answers 400.
+   */
+  async publicStatsCsv(query: Omit<PublicStatsQuery, 'page'>, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<Readable> {
+    const first = await this.publicStats({ ...query, page: 1 }, now, pageSize);
+    const pages = pageCount(first.total, first.pageSize);
+    const rowsOf = (stats: PublicStatsView) => [
       ...stats.totals.map((t) => [t.weekStart, t.site, t.siteName, '', 'alla besök', t.visits === null ? `<${stats.suppressedBelow}` : t.visits]),
       ...stats.rows.map((r) => [r.weekStart, r.site, r.siteName, r.category, r.categoryLabel, r.visits === null ? `<${stats.suppressedBelow}` : r.visits]),
     ];
-    return toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], rows);
+    const pageOfStats = (page: number) => this.publicStats({ ...query, page }, now, pageSize);
+    return Readable.from(
+      (async function* () {
+        yield toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], []);
+        yield csvRows(rowsOf(first));
+        for (let page = 2; page <= pages; page += 1) yield csvRows(rowsOf(await pageOfStats(page)));
+      })(),
+    );
   }
 
   /** The coordinator's dashboard: a period at some or all sites; exact counts unless suppression is asked for. */

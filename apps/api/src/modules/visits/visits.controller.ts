@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '@digihjalpen/domain';
 import type { Response } from 'express';
@@ -39,13 +39,11 @@ export class VisitsController {
 
   @Get('visits.csv')
   @Roles('coordinator')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @Header('Content-Disposition', 'attachment; filename="besok.csv"')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The filtered log (semicolon-separated, UTF-8 with BOM); the export is audited' })
-  csv(@CurrentUser() user: AuthUser, @Query() filter: VisitFilterDto): Promise<string> {
-    return this.visits.csv(user, filter);
+  @ApiOkResponse({ description: 'The filtered log, oldest first, at most 100,000 visits (semicolon-separated, UTF-8 with BOM); the export is audited' })
+  async csv(@CurrentUser() user: AuthUser, @Query() filter: VisitFilterDto): Promise<StreamableFile> {
+    return new StreamableFile(await this.visits.csv(user, filter), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="besok.csv"' });
   }
 
   @Put('visits/:id')

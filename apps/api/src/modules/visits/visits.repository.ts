@@ -159,15 +159,40 @@ export class VisitsRepository {
 
   async page(filter: VisitFilter, limit: number, offset: number): Promise<{ items: VisitView[]; total: number }> {
     const { where, params } = filterSql(filter);
-    const [count] = await this.db.query(`SELECT count(*)::int AS n FROM visit v ${where}`, params);
     const rows: RawVisit[] = await this.db.query(`${VISIT_SELECT} ${where} ORDER BY v.date DESC, v.created_at DESC LIMIT ${limit} OFFSET ${offset}`, params);
-    return { items: rows.map(toView), total: (count as { n: number }).n };
+    return { items: rows.map(toView), total: await this.count(filter) };
   }
 
-  async all(filter: VisitFilter, max: number): Promise<VisitView[]> {
+  async count(filter: VisitFilter): Promise<number> {
     const { where, params } = filterSql(filter);
-    const rows: RawVisit[] = await this.db.query(`${VISIT_SELECT} ${where} ORDER BY v.date, v.created_at LIMIT ${max}`, params);
-    return rows.map(toView);
+    const [count] = (await this.db.query(`SELECT count(*)::int AS n FROM visit v ${where}`, params)) as { n: number }[];
+    return count?.n ?? 0;
+  }
+
+  /**
+   * The filtered log, oldest first, at most `max` visits, `chunk` at a time from one cursor (one sort, one
+   * snapshot; a connection is held while the export is read and given back when it ends or is abandoned):
+   * an export never holds the whole log in memory.
+   */
+  async *allInChunks(filter: VisitFilter, max: number, chunk = 5_000): AsyncGenerator<VisitView[]> {
+    const { where, params } = filterSql(filter);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      // The whole result is read: plan for all rows, not for the first tenth (a cursor's default).
+      await runner.query(`SET LOCAL cursor_tuple_fraction = 1`);
+      await runner.query(`DECLARE visit_export NO SCROLL CURSOR FOR ${VISIT_SELECT} ${where} ORDER BY v.date, v.created_at, v.id LIMIT ${max}`, params);
+      for (;;) {
+        const rows: RawVisit[] = await runner.query(`FETCH ${chunk} FROM visit_export`);
+        if (rows.length) yield rows.map(toView);
+        if (rows.length < chunk) break;
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
   }
 
   async update(tx: EntityManager, id: string, v: VisitInput): Promise<void> {

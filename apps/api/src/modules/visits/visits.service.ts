@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
 import {
   assertCanLogVisit,
   CATEGORY_LABELS,
@@ -15,7 +16,7 @@ import {
   type VisitView,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
-import { toCsv } from '../../common/csv';
+import { csvRows, toCsv } from '../../common/csv';
 import { AuditService } from '../audit/audit.service';
 import { VisitsRepository } from './visits.repository';
 
@@ -111,14 +112,18 @@ export class VisitsService {
     });
   }
 
-  /** The filtered log as CSV for Swedish spreadsheets (semicolons, UTF-8 with BOM); the export is audited. */
-  async csv(by: AuthUser, filter: VisitFilter): Promise<string> {
+  /**
+   * The filtered log as CSV for Swedish spreadsheets (semicolons, UTF-8 with BOM), at most 100,000 visits,
+   * written 5,000 at a time: a year of the national log held ~400 MB in one process. The export is audited
+   * (with the number of rows it will have) before the first byte is sent.
+   */
+  async csv(by: AuthUser, filter: VisitFilter): Promise<Readable> {
     checkRange(filter);
-    const visits = await this.repo.all(filter, CSV_MAX_ROWS);
+    const rows = Math.min(await this.repo.count(filter), CSV_MAX_ROWS);
     const labels = new Map((await this.categories()).map((c) => [c.key, c.label]));
-    await this.audit.record({ actorId: by.id, action: 'export', entity: 'visit', details: { filter: { ...filter }, rows: visits.length } });
+    await this.audit.record({ actorId: by.id, action: 'export', entity: 'visit', details: { filter: { ...filter }, rows } });
     const header = ['datum', 'plats', 'digivärd', 'kategorier', 'samhällsinformation', 'enhet', 'språk', 'minuter', 'utfall', 'hänvisad till', 'kom via', 'återkommande', 'anteckning'];
-    const rows = visits.map((v) => [
+    const line = (v: VisitView) => [
       v.date,
       v.siteName,
       v.helperName,
@@ -132,8 +137,14 @@ export class VisitsService {
       v.cameVia,
       v.returning,
       v.note ?? '',
-    ]);
-    return toCsv(header, rows);
+    ];
+    const chunks = this.repo.allInChunks(filter, rows);
+    return Readable.from(
+      (async function* () {
+        yield toCsv(header, []);
+        for await (const visits of chunks) yield csvRows(visits.map(line));
+      })(),
+    );
   }
 
   private async categoryKeys(): Promise<Set<string>> {
