@@ -43,7 +43,10 @@ FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 # DATA_DIR is only written to when DATABASE_URL or SMTP_URL is missing (embedded database, mail
 # catcher), which the app refuses in production; point it at a writable place all the same.
+# Heap limits: V8 otherwise grows the heap while it has room (430–630 MB per instance under load); with
+# these an instance stays under 250 MB (docs/benchmarks.md). Raise them if an instance logs "heap out of memory".
 ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8" \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/tmp/digihjalpen \

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { generateNationalData } from './national-data.mjs';
-import { fromApi, quantile, rssOf, startApi, startDatabase } from './support.mjs';
+import { benchEnv, fromApi, quantile, rssOf, startApi, startDatabase } from './support.mjs';
 
 const repeat = Number(process.env.BENCH_REPEAT ?? 20);
 const port = 3410;
@@ -83,7 +83,7 @@ try {
   console.log(`period "last month": ${from} – ${to}; ${repeat} requests each after 3 warm-ups, one at a time`);
   console.log('| request | p50 ms | p95 ms | max ms | response |\n| --- | --- | --- | --- | --- |');
   for (const [label, r] of results) console.log(`| ${label} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.max.toFixed(0)} | ${(r.bytes / 1024).toFixed(0)} KB |`);
-  console.log(`\nAPI max RSS during these requests: ${maxRss.toFixed(0)} MB${process.env.BENCH_API_NODE_OPTIONS ? ` (NODE_OPTIONS ${process.env.BENCH_API_NODE_OPTIONS})` : ''}`);
+  console.log(`\nAPI max RSS during these requests: ${maxRss.toFixed(0)} MB (NODE_OPTIONS "${benchEnv.NODE_OPTIONS}")`);
 } finally {
   api?.kill('SIGTERM');
   await new Promise((r) => (api ? api.once('exit', r) : r()));
