@@ -1,4 +1,5 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { PublicReadIndexes1795461000000 } from './1795461000000-PublicReadIndexes';
 import { SessionSummaries1795460000000 } from './1795460000000-SessionSummaries';
 import { TrustAndPrivacy1795448634618 } from './1795448634618-TrustAndPrivacy';
 import { StatisticsIndexes1795447890457 } from './1795447890457-StatisticsIndexes';
@@ -18,4 +19,5 @@ export const migrations: Function[] = [
   StatisticsIndexes1795447890457,
   TrustAndPrivacy1795448634618,
   SessionSummaries1795460000000,
+  PublicReadIndexes1795461000000,
 ];

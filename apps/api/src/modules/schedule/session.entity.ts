@@ -6,6 +6,9 @@ import { ScheduleEntity } from './schedule.entity';
 /** One dated drop-in: an occurrence of a schedule, or a one-off (schedule_id null). */
 @Entity('session')
 @Unique('session_site_start', ['siteId', 'startsAt'])
+// A site's sessions that have not ended (the public list of free slots): EXPLAIN at national scale read 88
+// index entries and 44 heap pages through session_site_start, 24 and 12 through this.
+@Index('session_site_end', ['siteId', 'endsAt'])
 @Check('session_times', `"ends_at" > "starts_at"`)
 @Check('session_status', `"status" IN ('planned', 'cancelled')`)
 @Check('session_cancel_reason', `"status" = 'planned' OR length(btrim("cancel_reason")) > 0`)
