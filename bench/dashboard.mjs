@@ -72,6 +72,7 @@ try {
     ['partner funnel (90 days)', `/api/partners/${partnerId}/funnel`],
     ['open statistics, first page of 100 sites (12 weeks, anonymous)', '/api/public/stats'],
     ['open statistics as CSV, every site (12 weeks, anonymous)', '/api/public/stats.csv'],
+    ['visit log as CSV, the last year (at most 100,000 rows)', `/api/visits.csv?from=${new Date(today.getTime() - 364 * 86_400_000).toISOString().slice(0, 10)}&to=${today.toISOString().slice(0, 10)}`],
   ];
   const results = [];
   let maxRss = 0;
