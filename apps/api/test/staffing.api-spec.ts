@@ -35,7 +35,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     const gap = (await coordinator.get(`/api/staffing?weeks=26&sites=${site.id}`).expect(200)).body.items.find((s: { sessionId: string }) => s.sessionId === sessionId);
     expect(gap).toMatchObject({ helpersNeeded: 2, helpers: [], understaffed: true, timeZone: 'Europe/Stockholm' });
 
-    const open = (await helperA.session.get('/api/shifts/open?weeks=26').expect(200)).body;
+    const open = await everyOpenShift(helperA.session);
     expect(open.map((s: { sessionId: string }) => s.sessionId)).toContain(sessionId);
 
     await helperA.session.post(`/api/sessions/${sessionId}/shifts/me`).expect(204);
@@ -51,7 +51,7 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     expect(full.body.code).toBe('SHIFT_FULL');
     const twice = await coordinator.post(`/api/sessions/${sessionId}/shifts`, { helperId: helperA.id }).expect(409);
     expect(twice.body.code).toBe('ALREADY_ON_SHIFT');
-    const open = (await helperC.session.get('/api/shifts/open?weeks=26').expect(200)).body;
+    const open = await everyOpenShift(helperC.session);
     expect(open.map((s: { sessionId: string }) => s.sessionId)).not.toContain(sessionId);
   });
 
@@ -178,3 +178,14 @@ describe('finding helpers and sessions at national scale', () => {
     expect((await coordinator.get(`/api/staffing?sites=inte-ett-id`).expect(400)).body.code).toBe('UNKNOWN_SITE');
   });
 });
+
+/** Every page of a helper's open shifts for 26 weeks (other specs add sessions to the same database). */
+async function everyOpenShift(helper: Session): Promise<{ sessionId: string }[]> {
+  const all: { sessionId: string }[] = [];
+  for (let page = 1; ; page += 1) {
+    const body = (await helper.get(`/api/shifts/open?weeks=26&page=${page}`).expect(200)).body;
+    expect(body).toMatchObject({ page, pageSize: 50 });
+    all.push(...body.items);
+    if (page * body.pageSize >= body.total) return all;
+  }
+}

@@ -3,7 +3,7 @@ import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, 
 import { isUnderstaffed, toLocalIso, type AuthUser } from '@digihjalpen/domain';
 import { HelperListedDto } from '../auth/dto/auth.dto';
 import { CurrentUser, Public, Roles } from '../auth/access.decorator';
-import { AssignShiftDto, FeedUrlDto, HelperPageDto, StaffingDto, StaffingPageDto, StaffingQueryDto, WeeksQueryDto } from './dto/staffing.dto';
+import { AssignShiftDto, FeedUrlDto, HelperPageDto, OpenShiftsQueryDto, StaffingDto, StaffingPageDto, StaffingQueryDto, WeeksQueryDto } from './dto/staffing.dto';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { SearchPageQueryDto } from '../../common/paging.dto';
 import type { StaffingRow } from './helpers.repository';
@@ -66,9 +66,10 @@ export class HelpersController {
 
   @Get('shifts/open')
   @Roles('helper')
-  @ApiOkResponse({ type: StaffingDto, isArray: true })
-  async open(@CurrentUser() user: AuthUser, @Query() query: WeeksQueryDto): Promise<StaffingDto[]> {
-    return (await this.helpers.openShifts(user, query.weeks ?? 4)).map(toStaffingDto);
+  @ApiOkResponse({ type: StaffingPageDto, description: 'Sessions that still need helpers (not already mine), by start time, 50 a page' })
+  async open(@CurrentUser() user: AuthUser, @Query() query: OpenShiftsQueryDto): Promise<StaffingPageDto> {
+    const page = await this.helpers.openShifts(user, query.weeks ?? 4, query.page ?? 1);
+    return { ...page, items: page.items.map(toStaffingDto) };
   }
 
   @Get('shifts/mine')

@@ -80,8 +80,9 @@ export class HelpersService {
   }
 
   /** Planned sessions that still need helpers and that this helper is not on. */
-  async openShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {
-    return (await this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) })).filter((s) => isOpenShiftFor(s, helper.id));
+  async openShifts(helper: AuthUser, weeks: number, page = 1, now = currentTime()): Promise<Page<StaffingRow>> {
+    const open = (await this.repo.staffing({ from: now, to: new Date(now.getTime() + weeks * WEEK) })).filter((s) => isOpenShiftFor(s, helper.id));
+    return pageOf(open, page, PAGE_SIZES.openShifts);
   }
 
   myShifts(helper: AuthUser, weeks: number, now = currentTime()): Promise<StaffingRow[]> {

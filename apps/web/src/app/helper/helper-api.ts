@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HoursEntryView, HoursInput, MyHoursView, StaffingView } from '@digihjalpen/domain';
+import type { HoursEntryView, HoursInput, MyHoursView, Page, StaffingView } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
 /** The helper's own hours as CSV (a plain link: the browser downloads it with the session cookie). */
@@ -16,9 +16,12 @@ export class HelperApi {
     return httpResource<StaffingView[]>(() => ({ url: '/api/shifts/mine', params: { weeks: weeks() } }), { defaultValue: [] });
   }
 
-  /** Planned sessions in the coming `weeks` weeks that still need helpers and that the helper is not on. */
-  openShifts(weeks: () => number) {
-    return httpResource<StaffingView[]>(() => ({ url: '/api/shifts/open', params: { weeks: weeks() } }), { defaultValue: [] });
+  /**
+   * One page (PAGE_SIZES.openShifts, 50) of the planned sessions in the coming `weeks` weeks that still
+   * need helpers and that the helper is not on, by start time, with the total.
+   */
+  openShifts(weeks: () => number, page: () => number) {
+    return httpResource<Page<StaffingView>>(() => ({ url: '/api/shifts/open', params: { weeks: String(weeks()), page: String(page()) } }));
   }
 
   takeShift(sessionId: string): Promise<void> {

@@ -54,6 +54,8 @@ class SitesFilterDto {
 
 export class StaffingQueryDto extends IntersectionType(WeeksQueryDto, SitesFilterDto, PageQueryDto) {}
 
+export class OpenShiftsQueryDto extends IntersectionType(WeeksQueryDto, PageQueryDto) {}
+
 export class StaffingPageDto extends PageDto implements Page<StaffingView> {
   @ApiProperty({ type: [StaffingDto] }) items!: StaffingDto[];
 }

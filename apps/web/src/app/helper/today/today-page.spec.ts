@@ -64,8 +64,10 @@ describe(TodayPage.name, () => {
   const facts = (el: HTMLElement) => Array.from(el.querySelectorAll('dt')).map((dt) => [text(dt), text(dt.nextElementSibling)]);
   const turn = () => new Promise((resolve) => setTimeout(resolve, 0));
   /** Waits for a request the page makes after sealing a queued visit (crypto takes a few turns). */
+  // Waits by the clock, not by a number of turns: on a busy machine (CI, parallel workers) WebCrypto can
+  // take longer than 50 turns, and the test then failed now and then.
   const next = async (method: string, url: string): Promise<TestRequest> => {
-    for (let i = 0; i < 50; i += 1) {
+    for (const until = Date.now() + 5_000; Date.now() < until; ) {
       const [found] = http.match({ method, url });
       if (found) return found;
       await turn();
