@@ -14,6 +14,7 @@ export const PAGE_SIZES = {
   helpers: 50,
   pendingHours: 100,
   staffingSessions: 200,
+  openShifts: 50,
   visits: 50,
   audit: 50,
 } as const;
