@@ -33,6 +33,14 @@ test.describe('staffing', () => {
       const open = page.getByRole('region', { name: 'Lediga pass' });
       const shift = open.getByRole('listitem').filter({ has: page.getByRole('link', { name: site, exact: true }) }).first();
       const heading = shift.getByRole('heading', { level: 3 });
+      // Open shifts come 50 a page, by start: other tests add sessions, so the site's may be further on.
+      await expect(open.getByRole('heading', { level: 3 }).first()).toBeVisible();
+      const nextPage = open.getByRole('button', { name: 'Nästa sida' });
+      while ((await shift.count()) === 0 && (await nextPage.isVisible()) && (await nextPage.isEnabled())) {
+        const first = await open.getByRole('heading', { level: 3 }).first().getAttribute('id');
+        await nextPage.click();
+        await expect(open.getByRole('heading', { level: 3 }).first()).not.toHaveAttribute('id', first ?? '');
+      }
       sessionId = ((await heading.getAttribute('id')) ?? '').replace(/^open-/, '');
       expect(sessionId).toMatch(/^[0-9a-f-]{36}$/);
       const when = ((await heading.textContent()) ?? '').replace(/\s+/g, ' ').trim();
