@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { OcnModule } from '@digihjalpen/domain';
-import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
+import { aUser, createTestApp, everyPage, signIn, type Session, type TestApp } from './test-app';
 
 // pdf.js needs real ES modules, which jest's module system lacks: the text is read in a plain Node process.
 const READ_PDF = `const { PDFParse } = require('pdf-parse');
@@ -155,16 +155,9 @@ describe('hours, organisations and OCN portfolios', () => {
 
 });
 
-/** Every page of the approval queue (other specs add pending hours to the same database). */
-async function everyPending(coordinator: Session): Promise<{ id: string; helperId: string; date: string; flagged: boolean }[]> {
-  const all: { id: string; helperId: string; date: string; flagged: boolean }[] = [];
-  for (let page = 1; ; page += 1) {
-    const body = (await coordinator.get(`/api/hours/pending?page=${page}`).expect(200)).body;
-    expect(body).toMatchObject({ page, pageSize: 100 });
-    all.push(...body.items);
-    if (page * body.pageSize >= body.total) return all;
-  }
-}
+/** Every page of the approval queue. */
+const everyPending = (coordinator: Session) =>
+  everyPage<{ id: string; helperId: string; date: string; flagged: boolean }>((page) => coordinator.get(`/api/hours/pending?page=${page}`).expect(200), 100);
 
 describe('the approval queue, a page at a time', () => {
   it('pages through every pending entry once, flagged first, then the oldest', async () => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { seedDemoData } from '../src/database/seed/demo-seed';
 import { SiteEntity } from '../src/modules/sites/site.entity';
-import { createTestApp, signIn, type TestApp } from './test-app';
+import { createTestApp, everyPage, signIn, type TestApp } from './test-app';
 
 describe('GET /api/public/sites', () => {
   let t: TestApp;
@@ -12,15 +12,8 @@ describe('GET /api/public/sites', () => {
   });
   afterAll(() => t.close());
 
-  /** Every page of the list (other specs add sites to the same database). */
-  async function everySite(q = ''): Promise<{ slug: string; name: string }[]> {
-    const all: { slug: string; name: string }[] = [];
-    for (let page = 1; ; page += 1) {
-      const body = (await t.http().get('/api/public/sites').query({ q, page }).expect(200)).body;
-      all.push(...body.items);
-      if (page * body.pageSize >= body.total) return all;
-    }
-  }
+  /** Every page of the list. */
+  const everySite = (q = '') => everyPage<{ slug: string; name: string }>((page) => t.http().get('/api/public/sites').query({ q, page }).expect(200));
 
   it('lists the active sites in the public shape when the demo city is seeded', async () => {
     const slugs = (await everySite()).map((s) => s.slug);

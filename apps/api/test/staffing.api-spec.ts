@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aSchedule } from '@digihjalpen/domain/testing';
 import ICAL from 'ical.js';
-import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
+import { aUser, createTestApp, everyPage, signIn, type Session, type TestApp } from './test-app';
 
 describe('staffing: shifts, open shifts and the helper calendar feed', () => {
   let t: TestApp;
@@ -179,13 +179,5 @@ describe('finding helpers and sessions at national scale', () => {
   });
 });
 
-/** Every page of a helper's open shifts for 26 weeks (other specs add sessions to the same database). */
-async function everyOpenShift(helper: Session): Promise<{ sessionId: string }[]> {
-  const all: { sessionId: string }[] = [];
-  for (let page = 1; ; page += 1) {
-    const body = (await helper.get(`/api/shifts/open?weeks=26&page=${page}`).expect(200)).body;
-    expect(body).toMatchObject({ page, pageSize: 50 });
-    all.push(...body.items);
-    if (page * body.pageSize >= body.total) return all;
-  }
-}
+/** Every page of a helper's open shifts for 26 weeks. */
+const everyOpenShift = (helper: Session) => everyPage<{ sessionId: string }>((page) => helper.get(`/api/shifts/open?weeks=26&page=${page}`).expect(200), 50);

@@ -99,6 +99,21 @@ export async function aPartner(db: DataSource, name = `Partner ${++userSequence}
   return row;
 }
 
+/**
+ * Every item of a paged list (`{ items, page, pageSize, total }`), page by page: other specs add rows to
+ * the same database, so a spec finds its own rows wherever they fall. `request(page)` answers one page;
+ * with `pageSize`, each page must say it is that page, of that size.
+ */
+export async function everyPage<T>(request: (page: number) => PromiseLike<{ body: { items: T[]; page: number; pageSize: number; total: number } }>, pageSize?: number): Promise<T[]> {
+  const all: T[] = [];
+  for (let page = 1; ; page += 1) {
+    const { body } = await request(page);
+    if (pageSize !== undefined) expect(body).toMatchObject({ page, pageSize });
+    all.push(...body.items);
+    if (page * body.pageSize >= body.total) return all;
+  }
+}
+
 export interface Session {
   agent: ReturnType<typeof request.agent>;
   csrf: string;

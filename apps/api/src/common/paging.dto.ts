@@ -26,3 +26,12 @@ export class SearchPageQueryDto extends PageQueryDto {
   @MaxLength(100, { message: 'Sök med högst 100 tecken.' })
   q?: string;
 }
+
+/** Some sites by id (`sites=<id>,<id>`, checked by the domain's parseSiteIds); none: every site. */
+export class SitesFilterDto {
+  @ApiPropertyOptional({ description: 'Comma-separated site ids; empty: every site' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  sites?: string;
+}

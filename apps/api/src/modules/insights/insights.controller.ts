@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { PageQueryDto } from '../../common/paging.dto';
+import { PageQueryDto, SitesFilterDto } from '../../common/paging.dto';
 import type { AuthUser, CapacitySignalsView, DashboardView, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
@@ -69,10 +69,9 @@ export class InsightsController {
   }
 }
 
-class DashboardQueryDto {
+class DashboardQueryDto extends SitesFilterDto {
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Default: 27 days before `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
   @ApiPropertyOptional({ example: '2026-11-28', description: 'Default: today' }) @IsOptional() @IsString() @MaxLength(10) to?: string;
-  @ApiPropertyOptional({ description: 'Comma-separated site ids; empty = all sites' }) @IsOptional() @IsString() @MaxLength(4000) sites?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Hide counts 1–4 (for reports that are shared)' }) @IsOptional() @IsIn(['true', 'false', '1', '0']) suppress?: string;
 }
 

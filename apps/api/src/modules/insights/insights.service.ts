@@ -51,6 +51,13 @@ export interface PublicStatsQuery {
   page?: number;
 }
 
+interface StatsScope {
+  from: LocalDate;
+  to: LocalDate;
+  sites: { id: string; slug: string }[];
+  labels: Record<string, string>;
+}
+
 export interface DashboardQuery {
   from?: string;
   to?: string;
@@ -70,46 +77,55 @@ export class InsightsService {
    * One page of sites (by slug; `site` picks some by slug); the CSV has every page.
    */
   async publicStats(query: PublicStatsQuery, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<PublicStatsView> {
-    const { from, to } = statsRange(query, localDateOf(now, ZONE));
-    const wanted = parseSiteSlugs(query.site);
-    const sites = await this.repo.sitesBySlug(wanted.length ? wanted : null);
-    if (sites.length < wanted.length) throw InsightsError.unknownPublicSite();
-    const page = pageOf(sites, query.page ?? 1, pageSize);
-    const [counts, labels] = await Promise.all([this.repo.weeklyCounts(from, to, now, page.items.map((s) => s.id)), this.categoryLabels()]);
-    return {
-      from,
-      to,
-      suppressedBelow: SMALL_NUMBER_LIMIT,
-      totals: counts.filter((c) => c.category === null).map((c) => ({ weekStart: c.weekStart, site: c.site, siteName: c.siteName, visits: suppressSmall(c.visits) })),
-      rows: counts
-        .filter((c): c is typeof c & { category: string } => c.category !== null)
-        .map((c) => ({ weekStart: c.weekStart, site: c.site, siteName: c.siteName, category: c.category, categoryLabel: labels[c.category] ?? c.category, visits: suppressSmall(c.visits) })),
-      page: page.page,
-      pageSize: page.pageSize,
-      total: page.total,
-    };
+    return this.statsPage(await this.statsScope(query, now), query.page ?? 1, pageSize, now);
   }
 
   /**
    * The open statistics of every site as one CSV, written a page of 100 sites at a time: the whole country
    * at once held ~250 MB of heap for one anonymous request (and ran out of a 128 MB heap). The query is
-   * checked before the first byte is sent, so a bad range still answers 400.
+   * checked, and the sites and category names read once, before the first byte is sent, so a bad range
+   * still answers 400.
    */
   async publicStatsCsv(query: Omit<PublicStatsQuery, 'page'>, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<Readable> {
-    const first = await this.publicStats({ ...query, page: 1 }, now, pageSize);
-    const pages = pageCount(first.total, first.pageSize);
+    const scope = await this.statsScope(query, now);
+    const pages = pageCount(scope.sites.length, pageSize);
     const rowsOf = (stats: PublicStatsView) => [
       ...stats.totals.map((t) => [t.weekStart, t.site, t.siteName, '', 'alla besök', t.visits === null ? `<${stats.suppressedBelow}` : t.visits]),
       ...stats.rows.map((r) => [r.weekStart, r.site, r.siteName, r.category, r.categoryLabel, r.visits === null ? `<${stats.suppressedBelow}` : r.visits]),
     ];
-    const pageOfStats = (page: number) => this.publicStats({ ...query, page }, now, pageSize);
+    const page = (n: number) => this.statsPage(scope, n, pageSize, now);
     return Readable.from(
       (async function* () {
         yield toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], []);
-        yield csvRows(rowsOf(first));
-        for (let page = 2; page <= pages; page += 1) yield csvRows(rowsOf(await pageOfStats(page)));
+        for (let n = 1; n <= pages; n += 1) yield csvRows(rowsOf(await page(n)));
       })(),
     );
+  }
+
+  /** What every page of the open statistics shares: the weeks, the sites (all or those asked for by slug), the category names. */
+  private async statsScope(query: Omit<PublicStatsQuery, 'page'>, now: Date): Promise<StatsScope> {
+    const { from, to } = statsRange(query, localDateOf(now, ZONE));
+    const wanted = parseSiteSlugs(query.site);
+    const [sites, labels] = await Promise.all([this.repo.sitesBySlug(wanted.length ? wanted : null), this.categoryLabels()]);
+    if (sites.length < wanted.length) throw InsightsError.unknownPublicSite();
+    return { from, to, sites, labels };
+  }
+
+  private async statsPage(scope: StatsScope, pageNumber: number, pageSize: number, now: Date): Promise<PublicStatsView> {
+    const page = pageOf(scope.sites, pageNumber, pageSize);
+    const counts = await this.repo.weeklyCounts(scope.from, scope.to, now, page.items.map((s) => s.id));
+    return {
+      from: scope.from,
+      to: scope.to,
+      suppressedBelow: SMALL_NUMBER_LIMIT,
+      totals: counts.filter((c) => c.category === null).map((c) => ({ weekStart: c.weekStart, site: c.site, siteName: c.siteName, visits: suppressSmall(c.visits) })),
+      rows: counts
+        .filter((c): c is typeof c & { category: string } => c.category !== null)
+        .map((c) => ({ weekStart: c.weekStart, site: c.site, siteName: c.siteName, category: c.category, categoryLabel: scope.labels[c.category] ?? c.category, visits: suppressSmall(c.visits) })),
+      page: page.page,
+      pageSize: page.pageSize,
+      total: page.total,
+    };
   }
 
   /** The coordinator's dashboard: a period at some or all sites; exact counts unless suppression is asked for. */

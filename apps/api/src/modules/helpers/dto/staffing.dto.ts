@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import type { HelperListed, Page, StaffingView } from '@digihjalpen/domain';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PageDto, PageQueryDto } from '../../../common/paging.dto';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PageDto, PageQueryDto, SitesFilterDto } from '../../../common/paging.dto';
 import { HelperListedDto } from '../../auth/dto/auth.dto';
 
 export class AssignShiftDto {
@@ -42,14 +42,6 @@ export class StaffingDto implements StaffingView {
 
 export class FeedUrlDto {
   @ApiProperty({ description: 'Private calendar link; regenerating it revokes the previous one' }) url!: string;
-}
-
-class SitesFilterDto {
-  @ApiPropertyOptional({ description: 'Comma-separated site ids; empty: every site' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  sites?: string;
 }
 
 export class StaffingQueryDto extends IntersectionType(WeeksQueryDto, SitesFilterDto, PageQueryDto) {}
