@@ -58,6 +58,33 @@ export default [
     },
   },
   {
+    // One clock (README, "Time"): the API reads "now" only through currentTime(), and SQL never reads the
+    // database's clock; a time goes into a statement as a parameter. Migrations may keep column defaults.
+    // Tests may read the wall clock to wait (deadlines) and to make unique names, never for data.
+    files: ['apps/api/src/**/*.ts', 'apps/api/test/**/*.ts', 'libs/domain/src/**/*.ts'],
+    ignores: ['apps/api/src/common/clock.ts', 'apps/api/src/database/migrations/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TemplateElement[value.raw=/\\b(now\\(\\)|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i]', message: "SQL must not read the database's clock: pass currentTime() as a parameter." },
+        { selector: 'Literal[value=/\\b(now\\(\\)|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i]', message: "SQL must not read the database's clock: pass currentTime() as a parameter." },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/**/*.ts', 'libs/domain/src/**/*.ts'],
+    ignores: ['apps/api/src/common/clock.ts', 'apps/api/src/database/migrations/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use currentTime() (apps/api/src/common/clock.ts): one clock for code, SQL and tests.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use currentTime() (apps/api/src/common/clock.ts): one clock for code, SQL and tests.' },
+        { selector: 'TemplateElement[value.raw=/\\b(now\\(\\)|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i]', message: "SQL must not read the database's clock: pass currentTime() as a parameter." },
+        { selector: 'Literal[value=/\\b(now\\(\\)|current_date|current_timestamp|localtimestamp|clock_timestamp|statement_timestamp|transaction_timestamp)/i]', message: "SQL must not read the database's clock: pass currentTime() as a parameter." },
+      ],
+    },
+  },
+  {
     // Migrations are generated; the migration list is typed loosely on purpose.
     files: ['apps/api/src/database/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-unsafe-function-type': 'off' },

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
-import { aBookableSite, book, jobsSettled, mailsTo } from './bookings';
+import { aBookableSite, book, JOB_DELAY_SECONDS, jobsSettled, mailsTo, makeJobsDue, plannedFor } from './bookings';
 import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
 
 const calendarOf = (mail: ParsedMail) => {
@@ -23,7 +23,7 @@ describe('booking e-mails through a real SMTP server and the job queue', () => {
   afterAll(() => t.close());
 
   /** Makes the planned reminders of the app's queue due now (instead of waiting until a day before). */
-  const makeRemindersDue = () => t.db.query(`UPDATE ${t.jobSchema}.job SET start_after = now() WHERE name = 'booking-mail' AND data->>'kind' = 'reminder' AND state = 'created'`);
+  const makeRemindersDue = () => makeJobsDue(t, `name = 'booking-mail' AND data->>'kind' = 'reminder' AND state = 'created'`);
 
   it('sends an Arabic confirmation with a calendar file: PUBLISH, the site’s VTIMEZONE, a stable UID and the manage link', async () => {
     const site = await aBookableSite(coordinator);
@@ -67,13 +67,13 @@ describe('booking e-mails through a real SMTP server and the job queue', () => {
     await mailsTo(t, email, 1);
 
     const [job] = await t.db.query(
-      `SELECT j.start_after FROM ${t.jobSchema}.job j JOIN booking b ON b.id::text = j.data->>'bookingId' WHERE b.reference = $1 AND j.data->>'kind' = 'reminder'`,
+      `SELECT ${JOB_DELAY_SECONDS('j')} AS "delaySeconds" FROM ${t.jobSchema}.job j JOIN booking b ON b.id::text = j.data->>'bookingId' WHERE b.reference = $1 AND j.data->>'kind' = 'reminder'`,
       [reference],
     );
-    expect(job.start_after.toISOString()).toBe('2027-03-29T08:30:00.000Z');
+    expect(plannedFor(job).toISOString()).toBe('2027-03-29T08:30:00.000Z');
 
     // A second copy of the job (a retry, or a second instance) must not send a second reminder.
-    await t.db.query(`INSERT INTO ${t.jobSchema}.job (name, data, start_after) SELECT name, data, now() FROM ${t.jobSchema}.job WHERE name = 'booking-mail' AND data->>'kind' = 'reminder' AND state = 'created'`);
+    await t.db.query(`INSERT INTO ${t.jobSchema}.job (name, data) SELECT name, data FROM ${t.jobSchema}.job WHERE name = 'booking-mail' AND data->>'kind' = 'reminder' AND state = 'created'`);
     await makeRemindersDue();
     await jobsSettled(t);
     const mails = await mailsTo(t, email, 3, 2_000);

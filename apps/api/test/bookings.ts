@@ -3,6 +3,7 @@ import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AlternativeSlotView, BookingRequest } from '@digihjalpen/domain';
 import { aBookingRequest } from '@digihjalpen/domain/testing';
+import { currentTime } from '../src/common/clock';
 import type { Session, TestApp } from './test-app';
 
 let siteSequence = 0;
@@ -78,9 +79,26 @@ export async function mailsTo(t: TestApp, to: string, count = 1, timeoutMs = 15_
 export async function jobsSettled(t: TestApp, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // eslint-disable-next-line no-restricted-syntax -- due on the queue's own clock (see makeJobsDue)
     const [row] = await t.db.query(`SELECT count(*)::int AS n FROM ${t.jobSchema}.job WHERE name = 'booking-mail' AND state IN ('created', 'retry', 'active') AND start_after <= now()`);
     if ((row as { n: number }).n === 0) return;
     if (Date.now() > deadline) throw new Error('jobs did not settle');
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Makes the queued jobs that `where` picks due at once, instead of waiting. The queue keeps its delays on
+ * the database's clock (JobQueue.send turns the application's moment into a delay), so "due" is the
+ * database's now here, and only here.
+ */
+export async function makeJobsDue(t: Pick<TestApp, 'db' | 'jobSchema'>, where: string, params: unknown[] = []): Promise<void> {
+  // eslint-disable-next-line no-restricted-syntax -- the queue's own clock
+  await t.db.query(`UPDATE ${t.jobSchema}.job SET start_after = now() WHERE ${where}`, params);
+}
+
+/** When a queued job is planned for on the application's clock: its delay, counted from the app's now. */
+export const plannedFor = (job: { delaySeconds: number }): Date => new Date(currentTime().getTime() + job.delaySeconds * 1000);
+
+/** SQL for a job's delay in seconds (start_after and created_on come from one statement's now()). */
+export const JOB_DELAY_SECONDS = (alias: string) => `extract(epoch FROM ${alias}.start_after - ${alias}.created_on)::float8`;

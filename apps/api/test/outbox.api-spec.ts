@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startMailCatcher, type MailCatcher } from '../src/modules/notifications/mail-catcher';
-import { aBookableSite, book, jobsSettled, mailbox, mailsTo } from './bookings';
+import { aBookableSite, book, jobsSettled, mailbox, mailsTo, makeJobsDue } from './bookings';
 import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,7 +66,7 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
       smtp = await startMailCatcher(smtp.dir, { port: smtp.port });
       // The queue's first retry delay is 30 s (no config key); the test brings that retry forward
       // instead of waiting: the retry itself is the queue's own.
-      await t.db.query(`UPDATE ${t.jobSchema}.job SET start_after = now() WHERE name = 'booking-mail' AND state = 'retry'`);
+      await makeJobsDue(t, `name = 'booking-mail' AND state = 'retry'`);
 
       const mails = await mailsTo(t, email);
       expect(mails).toHaveLength(1);

@@ -6,7 +6,7 @@ import { JobQueue } from '../src/modules/jobs/job-queue';
 import { startMailCatcher, type MailCatcher } from '../src/modules/notifications/mail-catcher';
 import { MailService } from '../src/modules/notifications/mail.service';
 import { BOOKING_MAIL_QUEUE, type BookingMailJob } from '../src/modules/bookings/bookings.service';
-import { aBookableSite, book, jobsSettled, mailbox, type BookableSite, type SlotTaken } from './bookings';
+import { aBookableSite, book, JOB_DELAY_SECONDS, jobsSettled, mailbox, makeJobsDue, plannedFor, type BookableSite, type SlotTaken } from './bookings';
 import { aUser, createTestApp, signIn, type Session, type TestApp } from './test-app';
 
 /*
@@ -128,11 +128,11 @@ describe('two API instances on one database', () => {
     const references = bookings.map((x) => x.reference);
     const reminderJobs = async () =>
       (await a.db.query(
-        `SELECT j.id, j.state, j.start_after AS "startAfter", j.data FROM ${a.jobSchema}.job j
+        `SELECT j.id, j.state, ${JOB_DELAY_SECONDS('j')} AS "delaySeconds", j.data FROM ${a.jobSchema}.job j
            JOIN booking bk ON bk.id::text = j.data->>'bookingId'
           WHERE j.name = $1 AND j.data->>'kind' = 'reminder' AND bk.reference = ANY($2)`,
         [BOOKING_MAIL_QUEUE, references],
-      )) as { id: string; state: string; startAfter: Date; data: BookingMailJob }[];
+      )) as { id: string; state: string; delaySeconds: number; data: BookingMailJob }[];
     const remindedAt = async () =>
       (await a.db.query(`SELECT reference, reminded_at AS "remindedAt" FROM booking WHERE reference = ANY($1) ORDER BY reference`, [references])) as { reference: string; remindedAt: Date | null }[];
     const reminderMails = async () => (await mailbox(a)).filter((m) => m.subject?.startsWith('Påminnelse:') && /remind-/.test(toText(m.to)));
@@ -140,12 +140,12 @@ describe('two API instances on one database', () => {
     // One reminder per booking, planned for 24 hours before the slot (whichever instance took the booking).
     const planned = await reminderJobs();
     expect(planned).toHaveLength(n);
-    expect(planned.filter((j) => j.state !== 'created' || j.startAfter.getTime() !== Date.parse(j.data.slotStart ?? '') - 86_400_000)).toEqual([]);
+    expect(planned.filter((j) => j.state !== 'created' || plannedFor(j).getTime() !== Date.parse(j.data.slotStart ?? '') - 86_400_000)).toEqual([]);
     expect((await remindedAt()).every((r) => r.remindedAt === null)).toBe(true);
 
     // Make them due now instead of waiting until March. The job only checks that the booking is still
     // confirmed at the slot start it was planned for (not the clock), so "now" needs no other pinning.
-    await a.db.query(`UPDATE ${a.jobSchema}.job SET start_after = now() WHERE id = ANY($1)`, [planned.map((j) => j.id)]);
+    await makeJobsDue(a, `id = ANY($1)`, [planned.map((j) => j.id)]);
     const deadline = Date.now() + 15_000;
     while ((await reminderMails()).length < n && Date.now() < deadline) await sleep(200);
     await jobsSettled(a);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Query } from 'typeorm/driver/Query';
 import { loadConfig } from '../config/app-config';
 import { StartupError } from '../common/startup-error';
+import { currentTime } from '../common/clock';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { connect, runMigrations } from './prepare-database';
 import { normaliseEmail } from '@digihjalpen/domain';
@@ -56,7 +57,7 @@ async function generate(name: string): Promise<void> {
       console.log('The entities match the migrations; nothing to generate.');
       return;
     }
-    const timestamp = Date.now();
+    const timestamp = currentTime().getTime();
     const className = `${name}${timestamp}`;
     const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
     writeFileSync(file, render(className, sql.upQueries, [...sql.downQueries].reverse()));
@@ -97,7 +98,7 @@ async function inviteCoordinator(email: string | undefined, name: string | undef
     const token = newSecret();
     await users.createInvitedUser(
       { email: address, name: name.trim(), role: 'coordinator', partnerId: null, siteId: null },
-      { tokenHash: hashSecret(token), invitedBy: null, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+      { tokenHash: hashSecret(token), invitedBy: null, expiresAt: new Date(currentTime().getTime() + INVITATION_DAYS * 86_400_000) },
     );
     await dataSource.destroy();
     console.log(`Coordinator ${address} created. Open this link within ${INVITATION_DAYS} days to choose a password:\n${config.publicUrl}/inbjudan/${token}`);

@@ -26,6 +26,8 @@ export class AuthSessionEntity {
   expiresAt!: Date;
 
   /** Last request: a sign-in unused for IDLE_SIGN_OUT_MINUTES ends (shared library laptops). */
+  // The default only fills rows written before this column existed; sign-ins set it from currentTime().
+  // eslint-disable-next-line no-restricted-syntax
   @Column({ name: 'last_seen_at', type: 'timestamptz', default: () => 'now()' })
   lastSeenAt!: Date;
 

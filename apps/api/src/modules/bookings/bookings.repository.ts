@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookableSlot, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 /** A booking with its slot, session and site: what pages, e-mails and calendar files show. */
 export interface BookingRecord extends BookingDetails {
@@ -238,9 +239,9 @@ export class BookingsRepository {
   /** Cancels a confirmed booking (the trigger frees the seat); false if it was not confirmed. */
   async cancel(tx: EntityManager, id: string, by: CancelledBy): Promise<boolean> {
     const [rows] = (await tx.query(
-      `UPDATE booking SET status = 'cancelled', cancelled_by = $2, cancelled_at = now(), sequence = sequence + 1, updated_at = now()
+      `UPDATE booking SET status = 'cancelled', cancelled_by = $2, cancelled_at = $3, sequence = sequence + 1, updated_at = $3
         WHERE id = $1 AND status = 'confirmed' RETURNING id`,
-      [id, by],
+      [id, by, currentTime()],
     )) as [unknown[], number];
     return rows.length === 1;
   }
@@ -248,8 +249,8 @@ export class BookingsRepository {
   /** Moves a confirmed booking to another slot (the trigger moves the seat); false if it was cancelled meanwhile. */
   async move(tx: EntityManager, id: string, slotId: string): Promise<boolean> {
     const [rows] = (await tx.query(
-      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = now() WHERE id = $1 AND status = 'confirmed' RETURNING id`,
-      [id, slotId],
+      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = $3 WHERE id = $1 AND status = 'confirmed' RETURNING id`,
+      [id, slotId, currentTime()],
     )) as [unknown[], number];
     return rows.length === 1;
   }
@@ -257,11 +258,11 @@ export class BookingsRepository {
   /** Cancels every confirmed booking of a session; returns the ids (for the e-mails). */
   async cancelAllOfSession(tx: EntityManager, sessionId: string): Promise<{ id: string; email: string | null }[]> {
     const [rows] = (await tx.query(
-      `UPDATE booking b SET status = 'cancelled', cancelled_by = 'session', cancelled_at = now(), sequence = b.sequence + 1, updated_at = now()
+      `UPDATE booking b SET status = 'cancelled', cancelled_by = 'session', cancelled_at = $2, sequence = b.sequence + 1, updated_at = $2
          FROM slot sl
         WHERE sl.id = b.slot_id AND sl.session_id = $1 AND b.status = 'confirmed'
         RETURNING b.id, b.email`,
-      [sessionId],
+      [sessionId, currentTime()],
     )) as [{ id: string; email: string | null }[], number];
     return rows;
   }
@@ -269,11 +270,11 @@ export class BookingsRepository {
   /** Claims the reminder of a booking that is still confirmed at this time; false if already sent or changed. */
   async claimReminder(id: string, slotStart: Date): Promise<boolean> {
     const [rows] = (await this.db.query(
-      `UPDATE booking b SET reminded_at = now()
+      `UPDATE booking b SET reminded_at = $3
          FROM slot sl JOIN session s ON s.id = sl.session_id
         WHERE b.id = $1 AND sl.id = b.slot_id AND sl.starts_at = $2 AND b.status = 'confirmed' AND s.status = 'planned' AND b.reminded_at IS NULL
         RETURNING b.id`,
-      [id, slotStart],
+      [id, slotStart, currentTime()],
     )) as [unknown[], number];
     return rows.length === 1;
   }

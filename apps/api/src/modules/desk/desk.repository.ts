@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Attendance, DeskBookingView, EquipmentIssueView, EquipmentKind, SessionReportDraft, SessionReportInput } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 export interface DeskSessionRow {
   id: string;
@@ -149,7 +150,7 @@ export class DeskRepository {
   }
 
   async setAttendance(bookingId: string, attendance: Attendance | null): Promise<void> {
-    await this.db.query(`UPDATE booking SET attendance = $2, updated_at = now() WHERE id = $1`, [bookingId, attendance]);
+    await this.db.query(`UPDATE booking SET attendance = $2, updated_at = $3 WHERE id = $1`, [bookingId, attendance, currentTime()]);
   }
 
   async reportDraft(sessionId: string): Promise<SessionReportDraft> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
 
@@ -81,6 +82,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     const runner = tx?.queryRunner;
     if (tx && !runner) throw new Error('JobQueue.send needs a transactional EntityManager');
     const db = runner ? { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await runner.query(text, values, true)).records }) } : undefined;
-    return this.boss.send(name, data, { ...options, ...(db ? { db } : {}) });
+    // One clock: the application decides when; the queue (on the database's clock) only counts the delay.
+    const { startAfter, ...rest } = options;
+    const delaySeconds = startAfter ? Math.ceil((startAfter.getTime() - currentTime().getTime()) / 1000) : 0;
+    return this.boss.send(name, data, { ...rest, ...(delaySeconds > 0 ? { startAfter: delaySeconds } : {}), ...(db ? { db } : {}) });
   }
 }

@@ -27,6 +27,8 @@ export async function startMailCatcher(dir: string, options: { port?: number; un
     logger: false,
     size: 10 * 1024 * 1024,
     onData(stream, _session, callback) {
+      // File names sort by arrival on the wall clock (not the application's "now", which tests pin).
+      // eslint-disable-next-line no-restricted-syntax
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`);
       // Written under another name and renamed when complete: a reader never sees half a message.
       pipeline(stream, createWriteStream(`${file}.part`))

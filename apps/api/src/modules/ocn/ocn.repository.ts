@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Assessment, CriterionDecision, EvidenceInput, EvidenceView, OcnModule, OcnModuleInput } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 export interface StoredAssessment extends Assessment {
   id: string | null;
@@ -40,7 +41,7 @@ export class OcnRepository {
    */
   async saveModule(tx: EntityManager, input: OcnModuleInput, id?: string): Promise<string> {
     let moduleId = id;
-    if (moduleId) await tx.query(`UPDATE ocn_module SET title = $2, level = $3, credits = $4, updated_at = now() WHERE id = $1`, [moduleId, input.title, input.level, input.credits]);
+    if (moduleId) await tx.query(`UPDATE ocn_module SET title = $2, level = $3, credits = $4, updated_at = $5 WHERE id = $1`, [moduleId, input.title, input.level, input.credits, currentTime()]);
     else moduleId = ((await tx.query(`INSERT INTO ocn_module (title, level, credits) VALUES ($1, $2, $3) RETURNING id`, [input.title, input.level, input.credits])) as { id: string }[])[0]?.id;
     if (!moduleId) throw new Error('module not saved');
     const kept = input.outcomes.flatMap((o) => o.criteria.map((c) => c.id).filter((c): c is string => !!c));

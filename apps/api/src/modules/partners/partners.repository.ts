@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PartnerError, type LocalDate, type PartnerView } from '@digihjalpen/domain';
 import { DataSource } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 export interface ReferralCodeRow {
   code: string;
@@ -69,7 +70,7 @@ export class PartnersRepository {
   }
 
   async revokeCode(partnerId: string, code: string): Promise<boolean> {
-    const [, count] = (await this.db.query(`UPDATE referral_code SET revoked_at = COALESCE(revoked_at, now()) WHERE partner_id = $1 AND code = $2`, [partnerId, code])) as [unknown, number];
+    const [, count] = (await this.db.query(`UPDATE referral_code SET revoked_at = COALESCE(revoked_at, $3) WHERE partner_id = $1 AND code = $2`, [partnerId, code, currentTime()])) as [unknown, number];
     return count === 1;
   }
 

@@ -42,7 +42,7 @@ const ERASE = (where: string) => `
          status = CASE WHEN b.status = 'confirmed' AND sl.starts_at > $2 THEN 'cancelled' ELSE b.status END,
          cancelled_by = CASE WHEN b.status = 'confirmed' AND sl.starts_at > $2 THEN 'visitor' ELSE b.cancelled_by END,
          cancelled_at = CASE WHEN b.status = 'confirmed' AND sl.starts_at > $2 THEN $2 ELSE b.cancelled_at END,
-         erased_at = $2, updated_at = now()
+         erased_at = $2, updated_at = $2
     FROM slot sl
    WHERE sl.id = b.slot_id AND b.erased_at IS NULL AND ${where}
   RETURNING b.id, (b.status = 'cancelled' AND b.cancelled_at = $2) AS cancelled`;

@@ -4,6 +4,7 @@ import type { Schedule, ScheduleInput, SessionStatus, Weekday } from '@digihjalp
 import { DataSource, type EntityManager } from 'typeorm';
 import { ScheduleEntity } from './schedule.entity';
 import { SessionEntity } from './session.entity';
+import { currentTime } from '../../common/clock';
 
 export function toSchedule(e: ScheduleEntity): Schedule {
   return {
@@ -160,9 +161,9 @@ export class ScheduleRepository {
   /** Cancels a planned session; false when it was already cancelled (by someone else, just now). */
   async cancelSession(tx: EntityManager, id: string, reason: string): Promise<boolean> {
     const [rows] = (await tx.query(
-      `UPDATE session SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now()
+      `UPDATE session SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = $3
         WHERE id = $1 AND status = 'planned' RETURNING id`,
-      [id, reason],
+      [id, reason, currentTime()],
     )) as [unknown[], number];
     return rows.length === 1;
   }

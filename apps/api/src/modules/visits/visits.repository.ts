@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Outcome, VisitCategoryView, VisitFilter, VisitInput, VisitView } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentTime } from '../../common/clock';
 
 export interface SessionForVisit {
   id: string;
@@ -198,9 +199,9 @@ export class VisitsRepository {
   async update(tx: EntityManager, id: string, v: VisitInput): Promise<void> {
     await tx.query(
       `UPDATE visit SET categories = $2, civic_information = $3, device = $4, language = $5, duration_minutes = $6, outcome = $7,
-                        referred_to = $8, came_via = $9, returning_visitor = $10, note = $11, updated_at = now()
+                        referred_to = $8, came_via = $9, returning_visitor = $10, note = $11, updated_at = $12
         WHERE id = $1`,
-      [id, v.categories, v.civicInformation, v.device, v.language, v.durationMinutes, v.outcome, v.referredTo, v.cameVia, v.returning, v.note],
+      [id, v.categories, v.civicInformation, v.device, v.language, v.durationMinutes, v.outcome, v.referredTo, v.cameVia, v.returning, v.note, currentTime()],
     );
   }
 
