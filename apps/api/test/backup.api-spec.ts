@@ -86,5 +86,5 @@ describe('backups: pg_dump of a database, pg_restore into a fresh one', () => {
     } finally {
       await after.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

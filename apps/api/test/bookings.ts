@@ -66,7 +66,7 @@ export async function mailbox(t: TestApp): Promise<ParsedMail[]> {
 const toOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to.map((a) => a.text).join(',') : (m.to?.text ?? ''));
 
 /** Waits (polling the mail folder) until `count` messages to `to` have arrived. */
-export async function mailsTo(t: TestApp, to: string, count = 1, timeoutMs = 15_000): Promise<ParsedMail[]> {
+export async function mailsTo(t: TestApp, to: string, count = 1, timeoutMs = 30_000): Promise<ParsedMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = (await mailbox(t)).filter((m) => toOf(m).includes(to));
@@ -76,7 +76,7 @@ export async function mailsTo(t: TestApp, to: string, count = 1, timeoutMs = 15_
 }
 
 /** Waits until every job of the app's queue has finished (completed, failed or cancelled). */
-export async function jobsSettled(t: TestApp, timeoutMs = 15_000): Promise<void> {
+export async function jobsSettled(t: TestApp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // eslint-disable-next-line no-restricted-syntax -- due on the queue's own clock (see makeJobsDue)

@@ -81,7 +81,15 @@ class StoppablePostgres {
   }
 }
 
-async function waitForHealth(t: TestApp, status: number, timeoutMs = 20_000): Promise<void> {
+async function until(done: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(what);
+    await sleep(100);
+  }
+}
+
+async function waitForHealth(t: TestApp, status: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await t.http().get('/api/health');
@@ -119,7 +127,7 @@ describe('database faults: Postgres stops and starts again under a running API',
     slotIds = (await aBookableSite(coordinator, { seats: 50 })).slotIds;
     // Room for every booking of the load below (the API caps seats at 50; the bench does the same).
     await t.db.query('UPDATE slot SET seats = 30000 WHERE id = ANY($1)', [slotIds]);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();
@@ -146,7 +154,7 @@ describe('database faults: Postgres stops and starts again under a running API',
     expect(await referencesInDatabase([after.body.reference])).toEqual(new Set([after.body.reference]));
     // The job queue lived through the outage too: the confirmation is sent without a restart.
     expect(await mailsTo(t, email)).toHaveLength(1);
-  }, 60_000);
+  }, 120_000);
 
   it('never answers another 5xx while Postgres stops mid-load, and every 201 booking is in the database afterwards', async () => {
     const statuses: number[] = [];
@@ -165,14 +173,15 @@ describe('database faults: Postgres stops and starts again under a running API',
     };
     const clients = Array.from({ length: 6 }, () => client());
 
-    await sleep(1_000);
+    // Each phase waits for what it is about (a state), however slow the machine is.
+    await until(() => confirmed.length > 0, 'no booking before the stop');
     const beforeStop = confirmed.length;
     await pg.down();
-    await sleep(1_500);
+    await until(() => statuses.includes(503), 'no 503 while the database was down');
     const whileDown = statuses.length;
     await pg.up();
     await waitForHealth(t, 200);
-    await sleep(1_000);
+    await until(() => confirmed.length > beforeStop && statuses.length > whileDown, 'no booking after the restart');
     stop = true;
     await Promise.all(clients);
 
@@ -186,5 +195,5 @@ describe('database faults: Postgres stops and starts again under a running API',
 
     const found = await referencesInDatabase(confirmed);
     expect(confirmed.filter((r) => !found.has(r))).toEqual([]);
-  }, 90_000);
+  }, 150_000);
 });

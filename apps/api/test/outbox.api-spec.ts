@@ -52,7 +52,7 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
       const booking = (await book(t, { slotId: site.slotIds[0] as string, email }).expect(201)).body as { reference: string };
 
       // The first attempt fails (connection refused) and the job waits for its retry with backoff.
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 30_000;
       let job = await confirmationJob(t, booking.reference);
       while (job?.state !== 'retry' && Date.now() < deadline) {
         await sleep(200);
@@ -73,7 +73,7 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
       expect(mails[0]?.text).toContain(booking.reference);
       await jobsSettled(t);
       expect(await confirmationJob(t, booking.reference)).toMatchObject({ state: 'completed', retryCount: 1 });
-    }, 45_000);
+    }, 150_000);
   });
 
   describe('with two API instances on one database and one job queue', () => {
@@ -85,7 +85,7 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
       a = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { mail: smtp });
       b = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { mail: smtp, jobSchema: a.jobSchema });
       coordinator = await signIn(a, await aUser(a.db, 'coordinator'));
-    }, 60_000);
+    }, 120_000);
     afterAll(async () => {
       await a.close();
       await b.close();
@@ -112,6 +112,6 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
       // Every confirmation job completed once; none failed or is left waiting.
       const [row] = await a.db.query(`SELECT count(*)::int AS n FROM ${a.jobSchema}.job j JOIN booking bk ON bk.id::text = j.data->>'bookingId' WHERE bk.reference = ANY($1) AND j.data->>'kind' = 'confirmation' AND j.state = 'completed'`, [references]);
       expect(row.n).toBe(n);
-    }, 60_000);
+    }, 120_000);
   });
 });

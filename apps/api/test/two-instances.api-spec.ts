@@ -77,7 +77,7 @@ describe('two API instances on one database', () => {
       });
     }
     coordinator = await signIn(a, await aUser(a.db, 'coordinator'));
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await a?.close();
@@ -146,7 +146,7 @@ describe('two API instances on one database', () => {
     // Make them due now instead of waiting until March. The job only checks that the booking is still
     // confirmed at the slot start it was planned for (not the clock), so "now" needs no other pinning.
     await makeJobsDue(a, `id = ANY($1)`, [planned.map((j) => j.id)]);
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 30_000;
     while ((await reminderMails()).length < n && Date.now() < deadline) await sleep(200);
     await jobsSettled(a);
     await sleep(1_500); // time for a duplicate to show up, if either instance were to send one
@@ -177,7 +177,7 @@ describe('two API instances on one database', () => {
     expect(await reminderMails()).toHaveLength(n);
     expect(reminderSends.a.length + reminderSends.b.length).toBe(n);
     expect(await remindedAt()).toEqual(firstClaims);
-  }, 45_000);
+  }, 150_000);
 
   it('a sign-in on A works on B (sessions are rows in Postgres), and a sign-out on B ends it on A', async () => {
     const user = await aUser(a.db, 'coordinator');
