@@ -30,7 +30,12 @@ export default defineConfig({
   forbidOnly: !!process.env['CI'],
   retries: 0,
   reporter: [['list']],
-  timeout: 30_000,
+  // Sized for a busy 2-core machine (`npm test` runs jest beside this suite): a page, the API, the
+  // embedded Postgres and the jobs share the cores. Tests wait for states, never for fixed times, so
+  // generous limits cost nothing when all is well. The long journeys take more with test.slow().
+  // No retries: a retry would hide a flaky test.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
     // Signs the demo coordinator in once; tests that need a coordinator but do not test sign-in reuse it.
@@ -42,7 +47,8 @@ export default defineConfig({
     command: 'node dist/apps/api/apps/api/src/main.js',
     cwd: root,
     url: `${baseURL}/api/health`,
-    timeout: 60_000,
+    // A new embedded database is created, migrated and seeded first: slow when the cores are busy.
+    timeout: 180_000,
     reuseExistingServer: false,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',

@@ -25,7 +25,8 @@ test('a coordinator changes the password: the other sign-in ends, five wrong pas
   playwright,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Three browsers, ten sign-ins and the log: a long journey (three times the default timeout).
+  test.slow();
   // Tests run in parallel on one database: this coordinator is the test's own, so locking it harms nobody.
   const tag = `${testInfo.project.name === 'desktop' ? 'D' : 'P'}${Date.now().toString(36)}`;
   const name = `Sara Holm ${tag}`;

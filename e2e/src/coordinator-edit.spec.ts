@@ -16,6 +16,8 @@ test.describe('coordinator changes a site', () => {
     page,
     context,
   }, testInfo) => {
+    // Set-up, four pages checked with axe, three forms and two visits to the public page: a long journey.
+    test.slow();
     // Tests share one database and run in parallel: the site gets a name no other run uses.
     const name = `Ändringsbiblioteket ${testInfo.project.name} ${Date.now()}`;
     const headers = await xsrfHeaders(context);
@@ -103,7 +105,7 @@ test.describe('coordinator changes a site', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
       await expect(dayCards(page, /^Onsdag/).first().locator('.time').first()).toHaveText('10:00–12:00');
       // Eight weeks from tomorrow hold at least seven Wednesdays.
-      expect(await dayCards(page, /^Onsdag/).count()).toBeGreaterThanOrEqual(7);
+      await expect.poll(() => dayCards(page, /^Onsdag/).count()).toBeGreaterThanOrEqual(7);
       await expect(dayCards(page, /^Tisdag/).locator('li.session:not(.cancelled)')).toHaveCount(0);
       const extra = page.locator('li.session').filter({ hasText: '17:00–19:00' });
       await expect(extra).toHaveCount(1);

@@ -44,7 +44,8 @@ test('hours become evidence; a coordinator assesses a module, a second one quali
   playwright,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Three people in three browsers, eight pages checked with axe and a PDF: a long journey (three times the default timeout).
+  test.slow();
   const tag = `${testInfo.project.name === 'desktop' ? 'D' : 'P'}${Date.now().toString(36)}`;
   const helperName = `Nadia Berg ${tag}`;
   const assurerName = `Omar Kvist ${tag}`;

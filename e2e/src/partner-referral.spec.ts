@@ -62,7 +62,8 @@ test('a partner’s referral code: five people book with it and come, and the pa
   playwright,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Set-up of a partner, a library and a helper, a booking, five visits and two sets of figures: a long journey (three times the default timeout).
+  test.slow();
   const tag = `${testInfo.project.name === 'desktop' ? 'D' : 'P'}${Date.now().toString(36)}`;
   const partnerName = `Kompetenscenter ${tag}`;
   const siteName = `Hänvisningsbiblioteket ${tag}`;

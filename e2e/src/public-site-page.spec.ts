@@ -22,7 +22,7 @@ test.describe('public site page', () => {
     await expect(tuesday).toContainText('Drop-in: du kan komma utan att boka');
     await expect(tuesday).toContainText(/\d+ platser? kvar att boka|Alla tider är bokade/);
     // The seeded weekly schedule gives a Tuesday every week for the next eight weeks.
-    expect(await dayCard(page, /^Tisdag/).count()).toBeGreaterThanOrEqual(8);
+    await expect.poll(() => dayCard(page, /^Tisdag/).count()).toBeGreaterThanOrEqual(8);
     const calendar = page.getByRole('link', { name: 'Lägg till träffarna i din kalender' });
     await expect(calendar).toHaveAttribute('href', '/api/public/sites/stadsbiblioteket/calendar.ics');
     const ics = await page.request.get((await calendar.getAttribute('href')) ?? '');

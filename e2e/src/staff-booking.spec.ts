@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { COORDINATOR_STATE, xsrfHeaders } from './support/auth';
 import { expectNoAxeViolations } from './support/axe';
+import { mailTo } from './support/mail';
 
 /**
  * Library staff book for someone who phones or comes to the desk. Tests run in parallel and in two
@@ -44,24 +45,6 @@ async function seatsLeft(request: APIRequestContext, slug: string, slotId: strin
   const slot = (await coming(request, slug)).find((s) => s.id === slotId);
   if (!slot) throw new Error(`No slot ${slotId} at ${slug}`);
   return slot.seatsLeft;
-}
-
-/** The newest e-mail to `address` that mentions `reference`, from the dev mail catcher (sent by a job, so polled). */
-async function mailTo(request: APIRequestContext, address: string, reference: string): Promise<string> {
-  let message = '';
-  await expect
-    .poll(
-      async () => {
-        const list = await (await request.get('/dev/mail')).text();
-        const row = list.split('<tr>').find((r) => r.includes(address));
-        const file = row ? /href="(\/dev\/mail\/[^"]+)"/.exec(row)?.[1] : undefined;
-        message = file ? await (await request.get(file)).text() : '';
-        return message.includes(reference);
-      },
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  return message;
 }
 
 test.beforeAll(async ({ playwright, baseURL }, testInfo) => {
@@ -164,6 +147,7 @@ test('library staff sign in, book a time for Samir at their own library, and the
   await test.step('the receipt shows the reference to read out, and the e-mail reaches Samir', async () => {
     const heading = page.getByRole('heading', { level: 2, name: 'Klart! Samir har en tid' });
     await expect(heading).toBeFocused();
+    await expect(page.locator('.receipt .reference')).toHaveText(/^\s*[A-Z0-9]{3}-[A-Z0-9]{3}\s*$/);
     const reference = ((await page.locator('.receipt .reference').textContent()) ?? '').trim();
     expect(reference).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     await expect(page.getByText(`Bekräftelsen och en påminnelse dagen innan skickas till ${email}`)).toBeVisible();

@@ -33,7 +33,8 @@ function start(env: Record<string, string>, whenReady?: (child: ChildProcess, ou
       if (whenReady && stdout.includes('Digihjälpen is running')) whenReady(child, stdout);
     });
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    // A watchdog, not a wait: a server that hangs is killed (start-up with a new embedded database is slow on a busy machine).
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ test('the coordinator follows the statistics: the demo visits, a chart as a tabl
     // The demo seed logged visits at the central library every week for six weeks.
     const visits = page.locator('.figure').filter({ has: page.getByText('Besök', { exact: true }) }).locator('.figure-value');
     await expect(visits).toHaveText(/^\s*\d+\s*$/);
-    expect(Number(await visits.textContent())).toBeGreaterThanOrEqual(5);
+    await expect.poll(async () => Number(await visits.textContent())).toBeGreaterThanOrEqual(5);
     await expect(page.getByRole('img', { name: /^Besök per vecka, stapeldiagram/ })).toBeVisible();
     await expect(page.locator('canvas[role="img"]')).toHaveCount(10);
   });
@@ -44,7 +44,7 @@ test('the coordinator follows the statistics: the demo visits, a chart as a tabl
     const table = chart.getByRole('table');
     await expect(table.getByRole('columnheader')).toHaveText(['Vecka (måndag)', 'Bokade', 'Drop-in']);
     const rows = table.locator('tbody tr');
-    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     tableRows = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c.textContent ?? '').trim())));
     expect(tableRows.some(([, booked, dropIn]) => Number(booked) + Number(dropIn) > 0)).toBe(true);
     await expectNoAxeViolations(page);
