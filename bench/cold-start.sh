@@ -17,9 +17,8 @@ until curl -fs "http://localhost:$port/api/health" >/dev/null 2>&1; do
   sleep 0.1
 done
 cold=$(echo "$(date +%s.%N) - $start" | bc)
+# npm start hands a SIGTERM to the server, which stops its database before it exits.
 kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-pkill -TERM -f "dist/apps/api/apps/api/src/main.js" 2>/dev/null || true
-sleep 2
 
 unset NX_SKIP_NX_CACHE
 # Warm: builds cached by Nx, database already initialised.
@@ -28,7 +27,6 @@ PORT=$port DATA_DIR="$data" LOG_LEVEL=warn npm start >"$data/start2.log" 2>&1 &
 pid=$!
 until curl -fs "http://localhost:$port/api/health" >/dev/null 2>&1; do sleep 0.1; done
 warm=$(echo "$(date +%s.%N) - $start" | bc)
-pkill -TERM -f "dist/apps/api/apps/api/src/main.js" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
 rm -rf "$data"
 printf 'cold npm start to healthy: %.1f s\nwarm npm start to healthy: %.1f s\n' "$cold" "$warm"

