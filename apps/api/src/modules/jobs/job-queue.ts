@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { PgBoss, type Job, type JobResult } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { currentTime } from '../../common/clock';
+import { ResilientClient } from '../../database/pg-client';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
 
@@ -34,7 +35,9 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private started = false;
 
   constructor(@Inject(JOB_QUEUE_OPTIONS) private readonly options: JobQueueOptions) {
-    this.boss = new PgBoss({ connectionString: options.databaseUrl, schema: options.schema ?? 'pgboss', max: 4, application_name: 'digihjalpen-jobs' });
+    // `Client` goes through to pg's Pool (pg-boss passes its options on; its types do not list it).
+    const settings = { connectionString: options.databaseUrl, schema: options.schema ?? 'pgboss', max: 4, application_name: 'digihjalpen-jobs', Client: ResilientClient };
+    this.boss = new PgBoss(settings);
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
   }
 
