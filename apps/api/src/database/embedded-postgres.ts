@@ -31,13 +31,11 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
  */
 function reachableDataDir(preferred: string): string {
   if (process.getuid?.() !== 0) return preferred;
-  for (let dir = path.dirname(preferred); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      const id = createHash('sha256').update(preferred).digest('hex').slice(0, 12);
-      return path.join(os.tmpdir(), `digihjalpen-postgres-${id}`);
-    }
-  }
-  return preferred;
+  let parent = path.dirname(path.resolve(preferred));
+  while (!existsSync(parent)) parent = path.dirname(parent);
+  if (reachableByOthers(parent)) return preferred;
+  const id = createHash('sha256').update(preferred).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), `digihjalpen-postgres-${id}`);
 }
 
 /** Whether other users (the `postgres` user) may pass through every folder from `/` down to `dir`. */
