@@ -256,13 +256,13 @@ export class BookingsRepository {
   }
 
   /** Cancels every confirmed booking of a session; returns the ids (for the e-mails). */
-  async cancelAllOfSession(tx: EntityManager, sessionId: string): Promise<{ id: string; email: string | null }[]> {
+  async cancelAllOfSessions(tx: EntityManager, sessionIds: readonly string[]): Promise<{ id: string; email: string | null }[]> {
     const [rows] = (await tx.query(
       `UPDATE booking b SET status = 'cancelled', cancelled_by = 'session', cancelled_at = $2, sequence = b.sequence + 1, updated_at = $2
          FROM slot sl
-        WHERE sl.id = b.slot_id AND sl.session_id = $1 AND b.status = 'confirmed'
+        WHERE sl.id = b.slot_id AND sl.session_id = ANY($1::uuid[]) AND b.status = 'confirmed'
         RETURNING b.id, b.email`,
-      [sessionId, currentTime()],
+      [sessionIds, currentTime()],
     )) as [{ id: string; email: string | null }[], number];
     return rows;
   }

@@ -64,9 +64,9 @@ export class BookingsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Cancelling a session cancels its bookings in the same transaction and tells each person.
-    this.schedule.onSessionCancelled(async (tx, sessionId) => {
-      for (const booking of await this.repo.cancelAllOfSession(tx, sessionId)) {
+    // Cancelling sessions cancels their bookings in the same transaction and tells each person.
+    this.schedule.onSessionCancelled(async (tx, { sessionIds }) => {
+      for (const booking of await this.repo.cancelAllOfSessions(tx, sessionIds)) {
         if (booking.email) await this.enqueueMail(tx, { bookingId: booking.id, kind: 'session-cancelled' });
       }
     });

@@ -40,8 +40,16 @@ export interface Preview {
 
 export type RangeQuery = { from?: LocalDate; to?: LocalDate };
 
-/** Runs inside the transaction that cancels a session (bookings cancel theirs and queue the e-mails). */
-export type SessionCancelledListener = (tx: EntityManager, sessionId: string) => Promise<void>;
+/** Sessions just cancelled, one by a coordinator or many by a closure of a site (or of every site). */
+export interface SessionCancellation {
+  sessionIds: readonly string[];
+  reason: string;
+  /** Set when a closure cancelled them: notices to one person about one closure are then sent once, not per session. */
+  closureId: string | null;
+}
+
+/** Runs inside the transaction that cancels sessions (bookings cancel theirs and queue the e-mails). */
+export type SessionCancelledListener = (tx: EntityManager, cancellation: SessionCancellation) => Promise<void>;
 
 const PREVIEW_WEEKS = 8;
 const NEXT_SESSIONS_PER_SITE = 3;
@@ -164,7 +172,7 @@ export class ScheduleService {
     if (!text) throw ScheduleError.invalid({ reason: 'Skriv varför träffen ställs in, så att besökarna förstår.' });
     await this.repo.transaction(async (tx) => {
       if (!(await this.repo.cancelSession(tx, sessionId, text))) throw ScheduleError.alreadyCancelled();
-      for (const listener of this.cancelListeners) await listener(tx, sessionId);
+      for (const listener of this.cancelListeners) await listener(tx, { sessionIds: [sessionId], reason: text, closureId: null });
     });
     const [row] = await this.repo.sessions({ sessionId, from: session.startsAt, to: session.endsAt });
     if (!row) throw ScheduleError.sessionNotFound();
