@@ -20,14 +20,14 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Logga in' }).click();
 }
 
-test('a coordinator changes the password: the other sign-in ends, five wrong passwords lock the account, and the log shows it', async ({
+test('a coordinator changes the password: the other sign-in ends, wrong passwords are slowed down without locking the account, and the log shows it', async ({
   browser,
   playwright,
   baseURL,
 }, testInfo) => {
   // Three browsers, ten sign-ins and the log: a long journey (three times the default timeout).
   test.slow();
-  // Tests run in parallel on one database: this coordinator is the test's own, so locking it harms nobody.
+  // Tests run in parallel on one database: this coordinator is the test's own, so slowing it down harms nobody.
   const tag = `${testInfo.project.name === 'desktop' ? 'D' : 'P'}${Date.now().toString(36)}`;
   const name = `Sara Holm ${tag}`;
   const email = `sara-holm-${tag.toLowerCase()}@example.org`;
@@ -96,22 +96,20 @@ test('a coordinator changes the password: the other sign-in ends, five wrong pas
     await expect(office.getByText(`Inloggad som ${name}`)).toBeVisible();
   });
 
-  await test.step('five wrong passwords lock the account, and the sign-in page says until when', async () => {
-    for (let attempt = 1; attempt <= 4; attempt++) {
+  await test.step('six wrong passwords get the one plain answer, and the right password works again after a short wait', async () => {
+    // A wrong password, an unknown e-mail and a slowed-down attempt look the same: one message, focused.
+    for (let attempt = 1; attempt <= 6; attempt++) {
       await signIn(phone, email, `fel lösenord nummer ${attempt}`);
-      await expect(phone.getByRole('group').filter({ hasText: 'Fel e-postadress eller lösenord.' })).toBeFocused();
+      await expect(phone.getByRole('group').filter({ hasText: 'Fel e-postadress eller lösenord – eller för många försök.' })).toBeFocused();
     }
-    await signIn(phone, email, 'fel lösenord nummer 5');
-    const locked = phone.getByRole('group').filter({ hasText: 'För många felaktiga försök.' });
-    await expect(locked).toBeFocused();
-    await expect(locked).toContainText(/Kontot är låst till kl\. \d\d:\d\d\./);
-    // Even the right password waits now.
-    await signIn(phone, email, NEW_PASSWORD);
-    await expect(phone.getByRole('group').filter({ hasText: 'För många felaktiga försök.' })).toBeVisible();
-    await expect(phone).toHaveURL(/\/logga-in/);
+    // The sixth started a one-second wait for this browser's address and this account: no lock, no 423.
+    await expect(async () => {
+      await signIn(phone, email, NEW_PASSWORD);
+      await expect(phone.getByRole('heading', { level: 1, name: 'Platser' })).toBeVisible({ timeout: 10_000 });
+    }).toPass({ intervals: [1_000, 2_000], timeout: 45_000 });
   });
 
-  await test.step('the demo coordinator finds the password change and the lock in the log', async () => {
+  await test.step('the demo coordinator finds the password change and the slowed-down sign-in in the log', async () => {
     const demo = await newPage(browser, baseURL, COORDINATOR_STATE);
     await demo.goto('/samordnare');
     await demo.getByRole('navigation', { name: 'Samordnare' }).getByRole('link', { name: 'Logg' }).click();
@@ -125,8 +123,8 @@ test('a coordinator changes the password: the other sign-in ends, five wrong pas
     await expect(ours.filter({ hasText: 'Bytte lösenord (andra inloggningar avslutades)' })).toHaveCount(1);
     await expect(ours.filter({ hasText: 'Bytte lösenord' })).toContainText('samordnare');
     await expect(ours.filter({ hasText: 'Bytte lösenord' })).toContainText(/otherSignInsEnded: [1-9]/);
-    await expect(ours.filter({ hasText: 'Kontot låstes efter för många försök' })).toHaveCount(1);
-    await expect(ours.filter({ hasText: 'Fel lösenord vid inloggning' })).toHaveCount(4);
+    await expect(ours.filter({ hasText: 'För många fel lösenord: inloggningen bromsas en stund' })).toHaveCount(1);
+    await expect(ours.filter({ hasText: 'Fel lösenord vid inloggning' })).toHaveCount(6);
     await expectNoAxeViolations(demo);
     await demo.context().close();
   });

@@ -18,9 +18,12 @@ import { InsightsModule } from './modules/insights/insights.module';
 import { OcnModule } from './modules/ocn/ocn.module';
 import { PartnersModule } from './modules/partners/partners.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { VisitsModule } from './modules/visits/visits.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { HelpersModule } from './modules/helpers/helpers.module';
+import { HelperNoticesModule } from './modules/helper-notices/helper-notices.module';
+import { ClosuresModule } from './modules/closures/closures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -75,6 +78,8 @@ export class AppModule {
         ScheduleModule,
         CalendarModule,
         HelpersModule,
+        HelperNoticesModule,
+        ClosuresModule,
         BookingsModule,
         VisitsModule,
         DeskModule,
@@ -83,6 +88,7 @@ export class AppModule {
         InsightsModule,
         PartnersModule,
         PrivacyModule,
+        AccountsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

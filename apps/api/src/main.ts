@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { connect, describeDatabase, runMigrations } from './database/prepare-database';
 import { demoUsers } from './database/seed/demo-city';
 import { seedDemoData } from './database/seed/demo-seed';
+import { ensureDemoToday } from './database/seed/demo-today';
 import { ScheduleService } from './modules/schedule/schedule.service';
 import { startMailCatcher } from './modules/notifications/mail-catcher';
 
@@ -30,7 +31,11 @@ async function prepareDatabase(config: AppConfig): Promise<{ url: string; descri
   const dataSource = await connect(url);
   try {
     await runMigrations(dataSource);
-    if (config.seedDemoData) await seedDemoData(dataSource);
+    if (config.seedDemoData) {
+      await seedDemoData(dataSource);
+      // At every start, not only the first: whoever tries the demo on a later day finds a session today.
+      await ensureDemoToday(dataSource);
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -57,6 +57,18 @@ interface Fixtures {
   referralCode: string;
   /** A booking a coordinator looks up, exports and erases by its reference (right of access / erasure). */
   privacyReference: string;
+  // accounts: throwaway people (never a persona: turning one off or resetting it would break the other rows)
+  accountToDeactivate: string;
+  accountToReactivate: string;
+  accountToReset: string;
+  accountToResend: string;
+  accountToRevoke: string;
+  // staff-bookings: bookings in today's desk session that staff find, see, cancel and move
+  staffBooking: string;
+  staffBookingRef: string;
+  staffCancelBooking: string;
+  staffMoveBooking: string;
+  deskSlots: string[];
 }
 
 interface Rule {
@@ -110,11 +122,30 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/auth/invitations': { who: C, body: () => ({ email: `inbjuden-${randomUUID()}@example.org`, name: 'Inbjuden', role: 'helper' }) },
   'POST /api/auth/invitations/accept': { who: 'public', body: () => ({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }) },
 
+  // sign-in: coordinators see and clear sign-in throttles (a throttle that does not exist: 404 for them)
+  'GET /api/sign-in-throttles': { who: C },
+  'DELETE /api/sign-in-throttles/:id': { who: C, url: () => `/api/sign-in-throttles/${randomUUID()}` },
+
+  // accounts: people and accounts (coordinators), and the public end of a password-reset link
+  'GET /api/accounts': { who: C },
+  'POST /api/accounts/:id/deactivate': { who: C, url: (f) => `/api/accounts/${f.accountToDeactivate}/deactivate` },
+  'POST /api/accounts/:id/reactivate': { who: C, url: (f) => `/api/accounts/${f.accountToReactivate}/reactivate` },
+  'POST /api/accounts/:id/password-reset': { who: C, url: (f) => `/api/accounts/${f.accountToReset}/password-reset` },
+  'POST /api/accounts/:id/invitation/resend': { who: C, url: (f) => `/api/accounts/${f.accountToResend}/invitation/resend` },
+  'POST /api/accounts/:id/invitation/revoke': { who: C, url: (f) => `/api/accounts/${f.accountToRevoke}/invitation/revoke` },
+  'POST /api/auth/password-reset': { who: 'public', body: () => ({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }) },
+
   // Coordinator: sites, schedules, sessions, staffing
   'GET /api/sites': { who: C },
   'POST /api/sites': { who: C },
   'GET /api/sites/:id': { who: C, url: (f) => `/api/sites/${f.siteId}` },
   'PUT /api/sites/:id': { who: C, url: (f) => `/api/sites/${f.siteId}` },
+  // copy-site: a new site from an existing one (coordinators only)
+  'POST /api/sites/:id/copy': {
+    who: C,
+    url: (f) => `/api/sites/${f.siteId}/copy`,
+    body: () => ({ name: `Matriskopia ${randomUUID().slice(0, 8)}`, address: 'Matrisgatan 1', startDate: '2027-01-04' }),
+  },
   'GET /api/sites/:siteId/schedules': { who: C, url: (f) => `/api/sites/${f.siteId}/schedules` },
   'POST /api/sites/:siteId/schedules': { who: C, url: (f) => `/api/sites/${f.siteId}/schedules` },
   'POST /api/sites/:siteId/schedules/preview': { who: C, url: (f) => `/api/sites/${f.siteId}/schedules/preview`, body: () => aSchedule() },
@@ -134,6 +165,11 @@ const MATRIX: Record<string, Rule> = {
   'POST /api/sessions/:id/shifts/me': { who: ['helper'], url: (f) => `/api/sessions/${f.spareSession}/shifts/me` },
   'DELETE /api/sessions/:id/shifts/me': { who: ['helper'], url: (f) => `/api/sessions/${f.spareSession}/shifts/me` },
   'POST /api/me/calendar-feed': { who: HELPERS },
+  // helper-notices: a helper's own e-mail settings; the coordinators' weekly open-shifts switch
+  'GET /api/me/notice-settings': { who: ['helper'] },
+  'PUT /api/me/notice-settings': { who: ['helper'], body: () => ({ language: 'sv', cancelled: true, shiftChanges: true, timeChanges: true, digest: true }) },
+  'GET /api/helper-notices/open-shifts-digest': { who: C },
+  'PUT /api/helper-notices/open-shifts-digest': { who: C, body: () => ({ enabled: false }) },
 
   // The helper desk: only for sessions the caller has a shift on (the coordinator has none here)
   'GET /api/desk/today': { who: HELPERS },
@@ -223,7 +259,41 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/partners/:partnerId/referral-codes/:code/slip.pdf': { who: PARTNERS, ...PARTNER_A_OBJECT, url: (f) => `/api/partners/${f.partnerA}/referral-codes/${f.referralCode}/slip.pdf` },
 
   // Booking on someone's behalf (library staff at their own site: the fixture site is theirs)
-  'POST /api/staff/bookings': { who: ['coordinator', 'partner', 'library-staff'], body: (f) => aBookingRequest({ slotId: f.spareSlots[2] as string, name: 'Matrisperson', website: undefined }) },
+  // staff-bookings: helpers book only at the site of a session they staff today (helper B has none)
+  'POST /api/staff/bookings': {
+    who: ['coordinator', 'partner', 'library-staff', 'helper'],
+    others: ['helperB'],
+    owner: 'helper A (shift today)',
+    body: (f) => aBookingRequest({ slotId: f.spareSlots[2] as string, name: 'Matrisperson', website: undefined }),
+  },
+  // staff-bookings: coordinators everywhere, library staff at their site (the fixture site), helpers on today's sessions they staff
+  'GET /api/staff/bookings': { who: ['coordinator', 'library-staff', 'helper'], others: ['helperB'], owner: 'helper A (shift today)', url: (f) => `/api/staff/bookings?sessionId=${f.deskSession}&q=${f.staffBookingRef}` },
+  'GET /api/staff/bookings/:id': { who: ['coordinator', 'library-staff', 'helper'], others: ['helperB'], owner: 'helper A (shift today)', url: (f) => `/api/staff/bookings/${f.staffBooking}` },
+  'POST /api/staff/bookings/:id/cancel': {
+    who: ['coordinator', 'library-staff', 'helper'],
+    others: ['helperB'],
+    owner: 'helper A (shift today)',
+    url: (f) => `/api/staff/bookings/${f.staffCancelBooking}/cancel`,
+    body: () => ({ reason: 'Matrisskäl' }),
+  },
+  'POST /api/staff/bookings/:id/move': {
+    who: ['coordinator', 'library-staff', 'helper'],
+    others: ['helperB'],
+    owner: 'helper A (shift today)',
+    url: (f) => `/api/staff/bookings/${f.staffMoveBooking}/move`,
+    body: (f) => ({ slotId: f.deskSlots[1], reason: 'Matrisskäl' }),
+  },
+
+  // closures: coordinators only. No valid body on purpose (400): a real closure would cancel other specs' sessions.
+  'GET /api/closures': { who: C },
+  'POST /api/closures': { who: C },
+  'POST /api/closures/preview': { who: C },
+  'DELETE /api/closures/:id': { who: C, url: () => `/api/closures/${randomUUID()}` },
+  'GET /api/closures/holiday-sessions': { who: C },
+  'GET /api/sites/:siteId/holidays': { who: C, url: (f) => `/api/sites/${f.siteId}/holidays` },
+  // 2026-12-30 is no holiday: opening it is refused (400), closing it again changes nothing.
+  'PUT /api/sites/:siteId/opened-dates/:date': { who: C, url: (f) => `/api/sites/${f.siteId}/opened-dates/2026-12-30` },
+  'DELETE /api/sites/:siteId/opened-dates/:date': { who: C, url: (f) => `/api/sites/${f.siteId}/opened-dates/2026-12-30` },
 };
 
 /** The person whose credentials POST /api/auth/login is tried with. */
@@ -368,6 +438,16 @@ describe('authorization matrix: every route × every persona', () => {
     const visit = (await as('helperA').post('/api/visits', aVisitInput({ clientId: randomUUID(), sessionId: today.id })).expect(201)).body as { id: string };
     const manage = (await book(t, { slotId: site.slotIds[0] as string, name: 'Tokenbesökare' }).expect(201)).body as { manageToken: string };
     const privacy = (await book(t, { slotId: site.slotIds[0] as string, name: PRIVACY_PERSON, email: 'integritet@example.org' }).expect(201)).body as { reference: string };
+    // accounts fixtures: throwaway people; the one to reactivate is turned off first
+    const invitedAccount = async () =>
+      ((await as('coordinator').post('/api/auth/invitations', { email: `matriskonto-${randomUUID()}@example.org`, name: 'Matriskonto', role: 'helper' }).expect(201)).body as { user: { id: string } }).user.id;
+    const accountToReactivate = (await aUser(t.db, 'helper')).id;
+    await as('coordinator').post(`/api/accounts/${accountToReactivate}/deactivate`).expect(200);
+    // staff-bookings fixtures: three bookings in today's desk session (helper A's shift, the staff persona's site)
+    const staffBooked = (await book(t, { slotId: today.slots[2]?.id as string, name: 'Personalsedd' }).expect(201)).body as { reference: string };
+    const staffCancel = (await book(t, { slotId: today.slots[2]?.id as string, name: 'Personalavbokad' }).expect(201)).body as { reference: string };
+    const staffMove = (await book(t, { slotId: today.slots[3]?.id as string, name: 'Personalflyttad' }).expect(201)).body as { reference: string };
+    const bookingIdOf = async (reference: string) => ((await t.db.query(`SELECT id FROM booking WHERE reference = $1`, [reference])) as { id: string }[])[0]?.id as string;
     const feedUrl = (await as('helperA').post('/api/me/calendar-feed').expect(200)).body.url as string;
     const schedule = (await as('coordinator').post(`/api/sites/${site.siteId}/schedules`, aSchedule({ weekdays: [3] })).expect(201)).body as { schedule: { id: string } };
     const organisation = (await as('coordinator').post('/api/organisations', { name: `Matrisorganisationen ${Date.now()}`, feeRecipient: 'person', hourlyRate: 150 }).expect(201)).body as { id: string };
@@ -396,6 +476,16 @@ describe('authorization matrix: every route × every persona', () => {
       hoursEntryId: hours.id,
       referralCode: code.code,
       privacyReference: privacy.reference,
+      accountToDeactivate: (await aUser(t.db, 'helper')).id,
+      accountToReactivate,
+      accountToReset: (await aUser(t.db, 'helper')).id,
+      accountToResend: await invitedAccount(),
+      accountToRevoke: await invitedAccount(),
+      staffBooking: await bookingIdOf(staffBooked.reference),
+      staffBookingRef: staffBooked.reference,
+      staffCancelBooking: await bookingIdOf(staffCancel.reference),
+      staffMoveBooking: await bookingIdOf(staffMove.reference),
+      deskSlots: today.slots.map((s) => s.id),
     };
   });
   afterAll(() => t.close());
@@ -406,6 +496,25 @@ describe('authorization matrix: every route × every persona', () => {
     const res = await send(callers.staff, 'POST', '/api/staff/bookings', aBookingRequest({ slotId: elsewhere.slotIds[0] as string, website: undefined }));
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('OTHER_SITE');
+  });
+
+  // staff-bookings: the staff persona at another site's booking
+  it("refuses library staff another site's bookings: see, cancel, move (403 OTHER_SITE)", async () => {
+    const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
+    const elsewhere = await aBookableSite(coordinator);
+    const created = (await book(t, { slotId: elsewhere.slotIds[0] as string, name: 'Annan plats' }).expect(201)).body as { reference: string };
+    const [row] = (await t.db.query(`SELECT id FROM booking WHERE reference = $1`, [created.reference])) as { id: string }[];
+    const id = row?.id as string;
+    for (const [method, url, body] of [
+      ['GET', `/api/staff/bookings/${id}`, undefined],
+      ['GET', `/api/staff/bookings?siteId=${elsewhere.siteId}`, undefined],
+      ['POST', `/api/staff/bookings/${id}/cancel`, { reason: 'x' }],
+      ['POST', `/api/staff/bookings/${id}/move`, { slotId: elsewhere.slotIds[1], reason: 'x' }],
+    ] as const) {
+      const res = await send(callers.staff, method, url, body);
+      expect([url, res.status, res.body.code]).toEqual([url, 403, 'OTHER_SITE']);
+      expect(res.text).not.toContain('Annan plats');
+    }
   });
 
   it('has exactly one table entry for every route the router serves', () => {

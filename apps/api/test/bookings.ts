@@ -75,12 +75,12 @@ export async function mailsTo(t: TestApp, to: string, count = 1, timeoutMs = 30_
   }
 }
 
-/** Waits until every job of the app's queue has finished (completed, failed or cancelled). */
-export async function jobsSettled(t: TestApp, timeoutMs = 30_000): Promise<void> {
+/** Waits until every due job of the app's queue (booking e-mails, or the `queue` named) has finished (completed, failed or cancelled). */
+export async function jobsSettled(t: TestApp, timeoutMs = 30_000, queue = 'booking-mail'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // eslint-disable-next-line no-restricted-syntax -- due on the queue's own clock (see makeJobsDue)
-    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM ${t.jobSchema}.job WHERE name = 'booking-mail' AND state IN ('created', 'retry', 'active') AND start_after <= now()`);
+    const [row] = await t.db.query(`SELECT count(*)::int AS n FROM ${t.jobSchema}.job WHERE name = $1 AND state IN ('created', 'retry', 'active') AND start_after <= now()`, [queue]);
     if ((row as { n: number }).n === 0) return;
     if (Date.now() > deadline) throw new Error('jobs did not settle');
     await new Promise((r) => setTimeout(r, 200));

@@ -300,14 +300,17 @@ describe('fuzzing the public endpoints (fast-check): no 5xx, nothing stored from
     expect(await openCount()).toBe(before + 1);
   });
 
-  it('POST /api/auth/login: any body and headers → never a 5xx (429 after ten tries for one e-mail is fine)', async () => {
+  it('POST /api/auth/login: any body and headers → never a 5xx', async () => {
     let n = 0;
     await fc.assert(
       fc.asyncProperty(bodies({ email: 'fuzz@example.org', password: 'ett långt lösenord' }), headers, async (body, head) => {
         n += 1;
         // A fresh e-mail in most bodies, so the per-address throttle does not answer everything.
         const text = typeof body === 'string' ? body.replace('fuzz@example.org', `fuzz${n}@example.org`) : body;
-        const res = await withBody(t.http().post('/api/auth/login'), text, head);
+        // Wrong passwords are counted per client address in the database every spec shares: never from
+        // loopback, where the other specs sign in (a throttled loopback would refuse their sign-ins).
+        const from = head['X-Forwarded-For'] === undefined || head['X-Forwarded-For'] === '::1' ? '198.18.251.1' : head['X-Forwarded-For'];
+        const res = await withBody(t.http().post('/api/auth/login'), text, { ...head, 'X-Forwarded-For': from });
         noServerError(res, 'POST /api/auth/login');
         expect(res.status === 200 ? 'signed in' : 'refused').toBe('refused');
       }),

@@ -1,15 +1,16 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import { AuthErrorCode, BookingError, BookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, PartnerErrorCode, PrivacyErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
+import { AccountErrorCode, AuthErrorCode, ClosureErrorCode, BookingError, BookingErrorCode, StaffBookingErrorCode, DomainError, HoursErrorCode, InsightsErrorCode, OcnErrorCode, PartnerErrorCode, PrivacyErrorCode, VisitErrorCode, ScheduleErrorCode, ShiftErrorCode, SiteErrorCode } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-errors';
 import type { ApiErrorDto } from './api-error.dto';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
-export type DomainErrorCode = SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode | PrivacyErrorCode;
+export type DomainErrorCode = AccountErrorCode | SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode | PrivacyErrorCode | StaffBookingErrorCode | ClosureErrorCode;
 
 export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
   switch (code) {
     case SiteErrorCode.SiteNotFound:
+    case ClosureErrorCode.ClosureNotFound:
     case ScheduleErrorCode.ScheduleNotFound:
     case ScheduleErrorCode.SessionNotFound:
     case ShiftErrorCode.ShiftNotFound:
@@ -25,8 +26,11 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case InsightsErrorCode.UnknownChart:
     case PartnerErrorCode.ReferralCodeNotFound:
     case PrivacyErrorCode.ReferenceNotFound:
+    case AuthErrorCode.SignInThrottleNotFound:
+    case AccountErrorCode.AccountNotFound:
       return HttpStatus.NOT_FOUND;
     case SiteErrorCode.InvalidSite:
+    case ClosureErrorCode.InvalidClosure:
     case ScheduleErrorCode.InvalidSchedule:
     case AuthErrorCode.WeakPassword:
     case ShiftErrorCode.NotAHelper:
@@ -42,8 +46,12 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case PartnerErrorCode.InvalidPartner:
     case PartnerErrorCode.InvalidReferralCode:
     case PrivacyErrorCode.InvalidReference:
+    case StaffBookingErrorCode.InvalidChange:
+    case StaffBookingErrorCode.InvalidSearch:
       return HttpStatus.BAD_REQUEST;
     case ScheduleErrorCode.OverlappingSchedule:
+    case ClosureErrorCode.ClosureStarted:
+    case ClosureErrorCode.ClosureExists:
     case ScheduleErrorCode.SessionAlreadyCancelled:
     case ScheduleErrorCode.SessionInPast:
     case AuthErrorCode.EmailTaken:
@@ -70,6 +78,13 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case OcnErrorCode.CriterionInUse:
     case OcnErrorCode.ModuleSignedOff:
     case PartnerErrorCode.PartnerTaken:
+    case AccountErrorCode.CannotDeactivateSelf:
+    case AccountErrorCode.LastCoordinator:
+    case AccountErrorCode.AccountNotActive:
+    case AccountErrorCode.AccountAlreadyActive:
+    case AccountErrorCode.NotInvited:
+    case AccountErrorCode.NoOpenInvitation:
+    case AccountErrorCode.NoPasswordYet:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -81,11 +96,15 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case OcnErrorCode.SameAssessorAndAssurer:
     case PartnerErrorCode.OtherPartner:
     case PartnerErrorCode.OtherSite:
+    case BookingErrorCode.SiteFixed:
+    case StaffBookingErrorCode.NotOnShiftToday:
+    case StaffBookingErrorCode.NotInScope:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
+    case AccountErrorCode.ResetLinkInvalid:
       return HttpStatus.GONE;
-    case AuthErrorCode.AccountLocked:
-      return HttpStatus.LOCKED;
+    case AuthErrorCode.TooManyAttempts:
+      return HttpStatus.TOO_MANY_REQUESTS;
   }
 }
 

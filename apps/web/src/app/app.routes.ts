@@ -11,6 +11,7 @@ export const routes: Routes = [
   { path: 'bokning/:token', loadComponent: () => import('./public/manage-booking/manage-booking-page').then((m) => m.ManageBookingPage) },
   { path: 'logga-in', title: 'Logga in – Digihjälpen', loadComponent: () => import('./staff/sign-in-page/sign-in-page').then((m) => m.SignInPage) },
   { path: 'inbjudan/:token', title: 'Välj lösenord – Digihjälpen', loadComponent: () => import('./staff/invitation-page/invitation-page').then((m) => m.InvitationPage) },
+  { path: 'aterstall/:token', title: 'Välj nytt lösenord – Digihjälpen', loadComponent: () => import('./staff/reset-page/reset-page').then((m) => m.ResetPage) },
   { path: 'ingen-atkomst', title: 'Ingen åtkomst – Digihjälpen', loadComponent: () => import('./staff/no-access/no-access-page').then((m) => m.NoAccessPage) },
   {
     path: 'personal/idag',
@@ -23,6 +24,12 @@ export const routes: Routes = [
     title: 'Mina timmar – Digihjälpen',
     canMatch: [requireRole('helper')],
     loadComponent: () => import('./helper/hours/my-hours-page').then((m) => m.MyHoursPage),
+  },
+  {
+    path: 'personal/installningar',
+    title: 'Inställningar – Digihjälpen',
+    canMatch: [requireRole('helper')],
+    loadComponent: () => import('./helper/settings/notice-settings-page').then((m) => m.NoticeSettingsPage),
   },
   {
     // The page sets its title to the module's name once it has loaded.
@@ -42,6 +49,13 @@ export const routes: Routes = [
     title: 'Boka åt någon – Digihjälpen',
     canMatch: [requireRole('coordinator', 'partner', 'library-staff')],
     loadComponent: () => import('./staff/staff-booking/staff-booking-page').then((m) => m.StaffBookingPage),
+  },
+  {
+    // Library staff's way to their library's bookings (coordinators have it under /samordnare/bokningar).
+    path: 'bokningar',
+    title: 'Bokningar – Digihjälpen',
+    canMatch: [requireRole('coordinator', 'library-staff')],
+    loadComponent: () => import('./coordinator/bookings/bookings-page').then((m) => m.BookingsPage),
   },
   {
     path: 'personal/losenord',

@@ -22,6 +22,7 @@ export type AuditPage = Page<AuditEntryView>;
  */
 export const AUDIT_GROUPS = [
   { key: 'sign-in', label: 'Inloggningar och lösenord', actions: ['auth.%'], entities: [] },
+  { key: 'accounts', label: 'Konton och inbjudningar', actions: ['account.%'], entities: [] },
   { key: 'exports', label: 'Exporter och visade personuppgifter', actions: ['export', 'privacy.exported', 'privacy.viewed'], entities: [] },
   { key: 'erasures', label: 'Raderingar', actions: ['delete', 'privacy.erased', 'privacy.retention'], entities: [] },
   { key: 'schedules', label: 'Platser, scheman, träffar och bemanning', actions: ['schedule.%', 'site.%', 'shift.%'], entities: [] },
@@ -29,6 +30,7 @@ export const AUDIT_GROUPS = [
   { key: 'visits', label: 'Besöksloggen', actions: [], entities: ['visit', 'visit_category'] },
   { key: 'ocn', label: 'Validering (OCN)', actions: [], entities: ['evidence', 'assessment', 'portfolio', 'ocn_module'] },
   { key: 'partners', label: 'Partner, koder och bokningar åt någon', actions: ['partner.%', 'referral-code.%', 'booking.created-for-person'], entities: [] },
+  { key: 'bookings', label: 'Bokningar som personalen ändrat', actions: ['booking.cancelled-by-staff', 'booking.moved-by-staff'], entities: [] },
 ] as const satisfies readonly { key: string; label: string; actions: readonly string[]; entities: readonly string[] }[];
 
 export type AuditGroup = (typeof AUDIT_GROUPS)[number]['key'];

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { waitInWords } from './sign-in-throttle.rules';
 
 export enum AuthErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -10,13 +11,18 @@ export enum AuthErrorCode {
   EmailTaken = 'EMAIL_TAKEN',
   LinkInvalid = 'LINK_INVALID',
   InvalidInvitation = 'INVALID_INVITATION',
-  AccountLocked = 'ACCOUNT_LOCKED',
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  SignInThrottleNotFound = 'SIGN_IN_THROTTLE_NOT_FOUND',
   WrongPassword = 'WRONG_PASSWORD',
 }
 
 export class AuthError extends DomainError<AuthErrorCode> {
+  /**
+   * The one answer to a sign-in that did not work: a wrong password, an unknown (or deactivated) e-mail
+   * and a throttled attempt all look the same from outside, so nobody learns which accounts exist.
+   */
   static invalidCredentials(): AuthError {
-    return new AuthError(AuthErrorCode.InvalidCredentials, 'Fel e-postadress eller lösenord.');
+    return new AuthError(AuthErrorCode.InvalidCredentials, 'Fel e-postadress eller lösenord – eller för många försök. Vänta en stund och försök igen.');
   }
   static notSignedIn(): AuthError {
     return new AuthError(AuthErrorCode.NotSignedIn, 'Du behöver logga in.');
@@ -39,16 +45,16 @@ export class AuthError extends DomainError<AuthErrorCode> {
   static invalidInvitation(fields: Record<string, string>): AuthError {
     return new AuthError(AuthErrorCode.InvalidInvitation, 'Några uppgifter om inbjudan behöver rättas.', fields);
   }
-  /** Too many wrong passwords in a row: the account waits, whatever password comes next. */
-  static accountLocked(until: Date): AuthError {
-    const time = new Intl.DateTimeFormat('sv-SE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(until);
-    return new AuthError(
-      AuthErrorCode.AccountLocked,
-      `För många felaktiga försök. Kontot är låst till kl. ${time}. Försök igen då, eller be en samordnare om hjälp om du har glömt lösenordet.`,
-    );
-  }
   static wrongPassword(): AuthError {
     return new AuthError(AuthErrorCode.WrongPassword, 'Det nuvarande lösenordet stämmer inte.', { currentPassword: 'Det nuvarande lösenordet stämmer inte.' });
+  }
+  /** The password-change page after too many wrong current passwords (the person is signed in: no secret to keep). */
+  static tooManyAttempts(retryAfterSeconds: number): AuthError {
+    const message = `Du har skrivit fel nuvarande lösenord för många gånger. Vänta ${waitInWords(retryAfterSeconds)} och försök igen.`;
+    return new AuthError(AuthErrorCode.TooManyAttempts, message, { currentPassword: message });
+  }
+  static signInThrottleNotFound(): AuthError {
+    return new AuthError(AuthErrorCode.SignInThrottleNotFound, 'Spärren finns inte längre. Den kan redan vara borttagen eller ha gått ut.');
   }
   static emailTaken(): AuthError {
     return new AuthError(AuthErrorCode.EmailTaken, 'Det finns redan ett konto med den e-postadressen.', { email: 'Det finns redan ett konto med den e-postadressen.' });

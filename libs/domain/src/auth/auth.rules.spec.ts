@@ -1,5 +1,5 @@
 import { AuthError, AuthErrorCode } from './auth.errors';
-import { afterFailedSignIn, checkPassword, invitationScope, LOCKOUT, normaliseEmail } from './auth.rules';
+import { checkPassword, invitationScope, normaliseEmail } from './auth.rules';
 
 describe('checkPassword', () => {
   it('accepts a long passphrase without symbols or digits', () => {
@@ -40,17 +40,5 @@ describe('invitationScope', () => {
   it('refuses a partner without an organisation and library staff without a site', () => {
     expect(() => invitationScope({ role: 'partner' })).toThrow(expect.objectContaining({ code: 'INVALID_INVITATION', fields: { partnerId: expect.stringContaining('partnerorganisation') } }));
     expect(() => invitationScope({ role: 'library-staff', siteId: 'norrby' })).toThrow(expect.objectContaining({ fields: { siteId: expect.stringContaining('bibliotek') } }));
-  });
-});
-
-describe('afterFailedSignIn', () => {
-  const now = new Date('2026-11-23T12:00:00Z');
-  it('counts wrong passwords and locks for 15 minutes at the fifth, starting the count again', () => {
-    expect(afterFailedSignIn(0, now)).toEqual({ failures: 1, lockedUntil: null });
-    expect(afterFailedSignIn(LOCKOUT.failures - 2, now)).toEqual({ failures: LOCKOUT.failures - 1, lockedUntil: null });
-    expect(afterFailedSignIn(LOCKOUT.failures - 1, now)).toEqual({ failures: 0, lockedUntil: new Date('2026-11-23T12:15:00Z') });
-  });
-  it('says until when, in Stockholm time', () => {
-    expect(AuthError.accountLocked(new Date('2026-11-23T12:15:00Z')).message).toContain('kl. 13:15');
   });
 });

@@ -42,12 +42,3 @@ export function invitationScope(input: { role: Role; partnerId?: string | null; 
   }
   return { partnerId: null, siteId: null };
 }
-
-/** After this many wrong passwords in a row an account is locked for a while (NIST SP 800-63B 5.2.2: limit failed attempts). */
-export const LOCKOUT = { failures: 5, minutes: 15 } as const;
-
-/** The sign-in state after one more wrong password: the count, and the lock if it is reached (the count then starts again). */
-export function afterFailedSignIn(failures: number, now: Date): { failures: number; lockedUntil: Date | null } {
-  const next = failures + 1;
-  return next >= LOCKOUT.failures ? { failures: 0, lockedUntil: new Date(now.getTime() + LOCKOUT.minutes * 60_000) } : { failures: next, lockedUntil: null };
-}

@@ -10,6 +10,8 @@ export enum BookingErrorCode {
   BookingCancelled = 'BOOKING_CANCELLED',
   Refused = 'BOOKING_REFUSED',
   BookingStarted = 'BOOKING_STARTED',
+  /** A booking library staff made keeps to their library: its manage link cannot move it to another one. */
+  SiteFixed = 'BOOKING_SITE_FIXED',
 }
 
 /** Every field a booking form can get a message for. */
@@ -41,6 +43,7 @@ interface Texts {
   cancelled: string;
   refused: string;
   started: string;
+  siteFixed: string;
   fields: Record<FieldProblem, string>;
 }
 
@@ -55,6 +58,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     cancelled: 'Bokningen är redan avbokad. Boka en ny tid om du vill komma.',
     refused: 'Vi kunde inte ta emot bokningen. Ring biblioteket så hjälper de dig att boka.',
     started: 'Tiden har redan börjat och kan inte ändras eller avbokas längre. Ring biblioteket om du behöver hjälp.',
+    siteFixed: 'Biblioteket bokade den här tiden åt dig. Du kan välja en annan tid på samma bibliotek. Ring biblioteket om du vill byta bibliotek.',
     fields: {
       required: 'Fyll i det här.',
       nameRequired: 'Skriv ditt förnamn eller ett smeknamn.',
@@ -82,6 +86,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     cancelled: 'This booking is already cancelled. Book a new time if you want to come.',
     refused: 'We could not take this booking. Please call the library and they will help you book.',
     started: 'This time has already started and can no longer be changed or cancelled. Please call the library if you need help.',
+    siteFixed: 'The library booked this time for you. You can choose another time at the same library. Please call the library if you want to change library.',
     fields: {
       required: 'Please fill this in.',
       nameRequired: 'Write your first name or a nickname.',
@@ -109,6 +114,7 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     cancelled: 'هذا الحجز ملغى بالفعل. احجز موعدًا جديدًا إذا أردت الحضور.',
     refused: 'لم نتمكن من استلام الحجز. اتصل بالمكتبة وسيساعدونك في الحجز.',
     started: 'لقد بدأ هذا الموعد بالفعل ولم يعد من الممكن تغييره أو إلغاؤه. اتصل بالمكتبة إذا احتجت إلى مساعدة.',
+    siteFixed: 'حجزت المكتبة هذا الموعد لك. يمكنك اختيار موعد آخر في المكتبة نفسها. اتصل بالمكتبة إذا أردت تغيير المكتبة.',
     fields: {
       required: 'يرجى ملء هذا الحقل.',
       nameRequired: 'اكتب اسمك الأول أو اسمًا مستعارًا.',
@@ -164,6 +170,9 @@ export class BookingError extends DomainError<BookingErrorCode> {
   }
   static started(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.BookingStarted, BOOKING_ERROR_TEXTS[lang].started);
+  }
+  static siteFixed(lang: Language): BookingError {
+    return new BookingError(BookingErrorCode.SiteFixed, BOOKING_ERROR_TEXTS[lang].siteFixed);
   }
   static refused(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.Refused, BOOKING_ERROR_TEXTS[lang].refused);

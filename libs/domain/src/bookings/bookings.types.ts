@@ -28,8 +28,8 @@ export const VISIT_CATEGORIES = [
 export type VisitCategory = (typeof VISIT_CATEGORIES)[number];
 
 export type BookingStatus = 'confirmed' | 'cancelled';
-/** Who ended a booking: the person through the manage link, or the library by cancelling the session. */
-export type CancelledBy = 'visitor' | 'session';
+/** Who ended a booking: the person through the manage link, the library by cancelling the session, or staff for this one booking. */
+export type CancelledBy = 'visitor' | 'session' | 'staff';
 
 /** Limits of the booking form (the web form and the API check the same numbers). */
 export const BOOKING_LIMITS = {

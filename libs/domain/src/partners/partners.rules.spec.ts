@@ -1,5 +1,5 @@
 import { PartnerErrorCode } from './partners.errors';
-import { assertMayBookAt, assertPartnerAccess, parsePartnerInput, parseReferralCodeInput, referralCodeFrom, suppressFunnel } from './partners.rules';
+import { assertPartnerAccess, parsePartnerInput, parseReferralCodeInput, referralCodeFrom, suppressFunnel } from './partners.rules';
 
 const fieldsOf = (run: () => unknown) => {
   try {
@@ -50,9 +50,5 @@ describe('who sees and books what', () => {
     expect(fieldsOf(() => assertPartnerAccess({ role: 'partner', partnerId: null }, 'p2')).code).toBe(PartnerErrorCode.OtherPartner);
     expect(fieldsOf(() => assertPartnerAccess({ role: 'helper' }, 'p1')).code).toBe(PartnerErrorCode.OtherPartner);
   });
-  it('lets library staff book only at their own site', () => {
-    expect(() => assertMayBookAt({ role: 'library-staff', siteId: 's1' }, 's1')).not.toThrow();
-    expect(fieldsOf(() => assertMayBookAt({ role: 'library-staff', siteId: 's1' }, 's2')).code).toBe(PartnerErrorCode.OtherSite);
-    expect(() => assertMayBookAt({ role: 'partner' }, 's2')).not.toThrow();
-  });
+  // Who may book at which site: assertStaffScope in bookings/staff-bookings.rules.spec.ts.
 });

@@ -60,8 +60,3 @@ export function assertPartnerAccess(user: Pick<AuthUser, 'role' | 'partnerId'>, 
   if (user.role === 'partner' && user.partnerId && user.partnerId === partnerId) return;
   throw PartnerError.otherPartner();
 }
-
-/** Library staff book only at their own site; coordinators and partners anywhere. */
-export function assertMayBookAt(user: Pick<AuthUser, 'role' | 'siteId'>, siteId: string): void {
-  if (user.role === 'library-staff' && user.siteId !== siteId) throw PartnerError.otherSite();
-}

@@ -1,3 +1,5 @@
+import type { ClosureNotice } from '../closures/closures.types';
+
 /** ISO weekday: Monday = 1 … Sunday = 7. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
@@ -74,6 +76,8 @@ export interface PublicSessionView {
   status: SessionStatus;
   dropIn: boolean;
   slots: SlotView[];
+  /** The closure that cancelled it (dates and reason), if one did; the API always sends it (null if none). */
+  closure?: ClosureNotice | null;
 }
 
 /** A session as a coordinator sees it, with staffing. */

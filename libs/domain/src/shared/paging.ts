@@ -17,6 +17,8 @@ export const PAGE_SIZES = {
   openShifts: 50,
   visits: 50,
   audit: 50,
+  /** People and accounts (coordinators). */
+  accounts: 50,
 } as const;
 
 /** The last page (at least 1, so an empty list is "page 1 of 1"). */

@@ -85,7 +85,8 @@ export interface DeskBookingView {
 /** One of today's sessions the signed-in helper is on. */
 export interface DeskSessionView {
   session: { id: string; start: string; end: string; status: 'planned' | 'cancelled'; dropIn: boolean };
-  site: { id: string; name: string; timeZone: string };
+  /** `slug` finds the site's coming times (a follow-up booking at the desk). */
+  site: { id: string; slug: string; name: string; timeZone: string };
   shift: { checkedInAt: string | null; checkedOutAt: string | null };
   bookings: DeskBookingView[];
   /** Visits logged in this session so far (by anyone on it). */

@@ -1,4 +1,9 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { Accounts1795471000000 } from './1795471000000-Accounts';
+import { HelperNotices1795473000000 } from './1795473000000-HelperNotices';
+import { Closures1795474000000 } from './1795474000000-Closures';
+import { SignInThrottle1795472000000 } from './1795472000000-SignInThrottle';
+import { StaffBookings1795470000000 } from './1795470000000-StaffBookings';
 import { PublicReadIndexes1795461000000 } from './1795461000000-PublicReadIndexes';
 import { SessionSummaries1795460000000 } from './1795460000000-SessionSummaries';
 import { TrustAndPrivacy1795448634618 } from './1795448634618-TrustAndPrivacy';
@@ -20,4 +25,9 @@ export const migrations: Function[] = [
   TrustAndPrivacy1795448634618,
   SessionSummaries1795460000000,
   PublicReadIndexes1795461000000,
+  StaffBookings1795470000000,
+  Accounts1795471000000,
+  SignInThrottle1795472000000,
+  HelperNotices1795473000000,
+  Closures1795474000000,
 ];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Throttle } from '@nestjs/throttler';
 import { ROLES, type AuthUser, type MeView } from '@digihjalpen/domain';
@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CurrentUser, Public, Roles, type AuthenticatedRequest } from './access.decorator';
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
+import { signInThrottleAddress } from './client-address';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AcceptInvitationDto, AuthUserDto, ChangePasswordDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
 
@@ -26,11 +27,13 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: 10, ttl: 60_000 } })
   @ApiOkResponse({ type: AuthUserDto, description: 'Sets the HttpOnly session cookie and the XSRF-TOKEN cookie' })
-  async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
-    return this.signIn(await this.auth.login(body.email, body.password), res);
+  @ApiUnauthorizedResponse({
+    type: ApiErrorDto,
+    description: 'INVALID_CREDENTIALS: the same answer for a wrong password, an unknown or deactivated e-mail and a throttled attempt (growing delays per client address and e-mail)',
+  })
+  async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
+    return this.signIn(await this.auth.login(body.email, body.password, signInThrottleAddress(req)), res);
   }
 
   @Post('logout')
@@ -55,6 +58,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; every other sign-in of the person has ended' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'WRONG_PASSWORD (current) or WEAK_PASSWORD (new), with a Swedish message on the field' })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_ATTEMPTS: too many wrong current passwords; says how long to wait' })
   async changePassword(@CurrentUser() user: AuthUser, @Req() req: Request, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user, req.cookies?.[SESSION_COOKIE] as string, body.currentPassword, body.newPassword);
   }

@@ -11,8 +11,6 @@ const toAuthUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, nam
 export interface UserWithPassword {
   user: AuthUser;
   passwordHash: string | null;
-  failedLogins: number;
-  lockedUntil: Date | null;
 }
 
 @Injectable()
@@ -21,32 +19,18 @@ export class AuthRepository {
 
   async findByEmail(email: string): Promise<UserWithPassword | null> {
     const u = await this.db.getRepository(UserEntity).findOneBy({ email, active: true });
-    return u ? { user: toAuthUser(u), passwordHash: u.passwordHash, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil } : null;
+    return u ? { user: toAuthUser(u), passwordHash: u.passwordHash } : null;
   }
 
   async passwordOf(userId: string): Promise<UserWithPassword | null> {
     const u = await this.db.getRepository(UserEntity).findOneBy({ id: userId, active: true });
-    return u ? { user: toAuthUser(u), passwordHash: u.passwordHash, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil } : null;
-  }
-
-  /** One more wrong password, counted in the database (concurrent attempts cannot lose a count). */
-  async recordFailedLogin(userId: string, next: (failures: number) => { failures: number; lockedUntil: Date | null }): Promise<Date | null> {
-    return this.db.transaction(async (tx) => {
-      const [row] = (await tx.query(`SELECT failed_logins FROM app_user WHERE id = $1 FOR UPDATE`, [userId])) as { failed_logins: number }[];
-      const state = next(row?.failed_logins ?? 0);
-      await tx.query(`UPDATE app_user SET failed_logins = $2, locked_until = COALESCE($3, locked_until) WHERE id = $1`, [userId, state.failures, state.lockedUntil]);
-      return state.lockedUntil;
-    });
-  }
-
-  async clearFailedLogins(userId: string): Promise<void> {
-    await this.db.query(`UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (failed_logins > 0 OR locked_until IS NOT NULL)`, [userId]);
+    return u ? { user: toAuthUser(u), passwordHash: u.passwordHash } : null;
   }
 
   /** Sets a new password and ends every other sign-in of the person, atomically. */
   async changePassword(userId: string, passwordHash: string, keepTokenHash: string): Promise<number> {
     return this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE app_user SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE id = $1`, [userId, passwordHash]);
+      await tx.query(`UPDATE app_user SET password_hash = $2 WHERE id = $1`, [userId, passwordHash]);
       const [, ended] = (await tx.query(`DELETE FROM auth_session WHERE user_id = $1 AND token_hash <> $2`, [userId, keepTokenHash])) as [unknown, number];
       return ended;
     });
@@ -133,7 +117,7 @@ export class AuthRepository {
         .getRepository(InvitationEntity)
         .createQueryBuilder('i')
         .innerJoinAndSelect('i.user', 'u')
-        .where('i.token_hash = :tokenHash AND i.used_at IS NULL AND i.expires_at > :now AND u.active', { tokenHash, now })
+        .where('i.token_hash = :tokenHash AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > :now AND u.active', { tokenHash, now })
         .setLock('pessimistic_write', undefined, ['i'])
         .getOne();
       if (!invitation?.user) return null;

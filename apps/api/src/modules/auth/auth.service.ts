@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { afterFailedSignIn, AuthError, checkPassword, invitationScope, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
+import { AuthError, checkPassword, invitationScope, normaliseEmail, type AuthUser, type Role } from '@digihjalpen/domain';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { MailService } from '../notifications/mail.service';
@@ -8,6 +8,7 @@ import { AuthRepository } from './auth.repository';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 import { currentTime } from '../../common/clock';
+import { passwordChangeKeys, signInKeys, SignInThrottleService } from './sign-in-throttle.service';
 
 const SESSION_HOURS = 12;
 const TOUCH_AFTER_MS = 60_000;
@@ -32,37 +33,46 @@ export class AuthService {
     private readonly repo: AuthRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly throttles: SignInThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Signs in. Five wrong passwords in a row lock the account for 15 minutes (checked before the password,
-   * so a locked account cannot be guessed at); sign-ins, failures and locks go to the audit log.
+   * Signs in. Every attempt is counted per client address and e-mail, and per address, before the
+   * password is checked (growing delays: SignInThrottleService); a wrong password, an unknown or
+   * deactivated e-mail and a throttled attempt get the same answer after the same work (a password hash
+   * is always verified). Sign-ins, failures and new throttles go to the audit log.
    */
-  async login(email: string, password: string, now = currentTime()): Promise<SignedIn> {
+  async login(email: string, password: string, address: string, now = currentTime()): Promise<SignedIn> {
     const found = await this.repo.findByEmail(normaliseEmail(email));
-    if (found?.lockedUntil && found.lockedUntil > now) throw AuthError.accountLocked(found.lockedUntil);
-    const ok = await verifyPassword(found?.passwordHash ?? DUMMY_HASH, password);
-    if (!found || !found.passwordHash || !ok) {
-      if (found) {
-        const lockedUntil = await this.repo.recordFailedLogin(found.user.id, (failures) => afterFailedSignIn(failures, now));
-        await this.audit.record({ actorId: found.user.id, action: lockedUntil ? 'auth.locked' : 'auth.sign-in-failed', entity: 'app_user', entityId: found.user.id });
-        if (lockedUntil) throw AuthError.accountLocked(lockedUntil);
+    const attempt = await this.throttles.charge(signInKeys(address, normaliseEmail(email), found?.user.id ?? null), now);
+    const ok = await verifyPassword((attempt.allowed && found?.passwordHash) || DUMMY_HASH, password);
+    if (!attempt.allowed || !found?.passwordHash || !ok) {
+      if (attempt.allowed) {
+        await this.audit.record({ actorId: found?.user.id ?? null, action: 'auth.sign-in-failed', entity: 'app_user', entityId: found?.user.id ?? null });
+        await this.throttles.failed(attempt, found?.user.id ?? null);
       }
       throw AuthError.invalidCredentials();
     }
-    if (found.failedLogins > 0 || found.lockedUntil) await this.repo.clearFailedLogins(found.user.id);
+    await this.throttles.succeeded(attempt, now);
     await this.audit.record({ actorId: found.user.id, action: 'auth.signed-in', entity: 'app_user', entityId: found.user.id });
     return this.startSession(found.user, now);
   }
 
   /**
    * Changes the signed-in person's password (the current one is asked for) and ends all their other
-   * sign-ins: a password someone else learned stops working everywhere at once.
+   * sign-ins: a password someone else learned stops working everywhere at once. Wrong current passwords
+   * are throttled like sign-ins (per person); a throttled attempt answers TOO_MANY_ATTEMPTS (429).
    */
-  async changePassword(user: AuthUser, sessionToken: string, current: string, next: string): Promise<void> {
+  async changePassword(user: AuthUser, sessionToken: string, current: string, next: string, now = currentTime()): Promise<void> {
+    const attempt = await this.throttles.charge(passwordChangeKeys(user.id), now);
+    if (!attempt.allowed) throw AuthError.tooManyAttempts(Math.ceil(((attempt.blockedUntil?.getTime() ?? now.getTime()) - now.getTime()) / 1000));
     const found = await this.repo.passwordOf(user.id);
-    if (!found?.passwordHash || !(await verifyPassword(found.passwordHash, current))) throw AuthError.wrongPassword();
+    if (!found?.passwordHash || !(await verifyPassword(found.passwordHash, current))) {
+      await this.throttles.failed(attempt, user.id);
+      throw AuthError.wrongPassword();
+    }
+    await this.throttles.succeeded(attempt, now);
     checkPassword(next, user.email);
     const ended = await this.repo.changePassword(user.id, await hashPassword(next), hashSecret(sessionToken));
     await this.audit.record({ actorId: user.id, action: 'auth.password-changed', entity: 'app_user', entityId: user.id, details: { otherSignInsEnded: ended } });
@@ -135,7 +145,8 @@ export class AuthService {
     return this.startSession(user, now);
   }
 
-  private async startSession(user: AuthUser, now: Date): Promise<SignedIn> {
+  /** A new sign-in for the person (also after a password reset: accounts module). */
+  async startSession(user: AuthUser, now: Date): Promise<SignedIn> {
     const token = newSecret();
     const csrfToken = newSecret();
     await this.repo.createSession({

@@ -2,13 +2,15 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { OrganisationEntity } from '../hours/organisation.entity';
 import { PartnerEntity } from '../partners/partner.entities';
 import { SiteEntity } from '../sites/site.entity';
-import type { Role } from '@digihjalpen/domain';
+import type { Language, Role } from '@digihjalpen/domain';
 
 @Entity('app_user')
 @Check('app_user_role', `"role" IN ('coordinator', 'helper', 'partner', 'library-staff')`)
 @Check('app_user_partner', `("role" = 'partner') = ("partner_id" IS NOT NULL)`)
 @Check('app_user_site', `("role" = 'library-staff') = ("site_id" IS NOT NULL)`)
 @Check('app_user_email_lower', `"email" = lower("email")`)
+@Check('app_user_deactivated', `"active" = ("deactivated_at" IS NULL)`)
+@Check('app_user_language', `"language" IN ('sv', 'en', 'ar')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,6 +31,10 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** When a coordinator turned the account off (accounts module); null while it is on. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
 
   /** sha256 of the secret in the helper's private calendar-feed URL; regenerating it revokes the old URL. */
   @Index('app_user_calendar_token_unique', { unique: true })
@@ -59,16 +65,13 @@ export class UserEntity {
   @JoinColumn({ name: 'site_id' })
   site?: SiteEntity;
 
-  /** Failed sign-ins in a row; reset by a successful one. Enough of them lock the account for a while. */
-  @Column({ name: 'failed_logins', type: 'smallint', default: 0 })
-  failedLogins!: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil!: Date | null;
-
   /** Coordinators: the Monday e-mail with last week's numbers and next week's staffing gaps (opt-in). */
   @Column({ name: 'weekly_summary', type: 'boolean', default: false })
   weeklySummary!: boolean;
+
+  /** The language of the e-mails the person gets about their shifts (helpers choose it under Inställningar). */
+  @Column({ type: 'varchar', length: 2, default: 'sv' })
+  language!: Language;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,7 +2,7 @@ import type { Language } from '@digihjalpen/domain';
 import { escapeHtml } from '../../common/html';
 import { buildCalendar } from '../calendar/ical';
 import type { OutgoingMail } from '../notifications/mail.service';
-import { BOOKING_TEXTS, formatWhen, topicNames, type MailKind } from './booking-texts';
+import { BOOKING_TEXTS, formatWhen, KINDS_WITH_REASON, topicNames, type MailKind } from './booking-texts';
 import type { BookingRecord } from './bookings.repository';
 
 export interface BookingLinks {
@@ -41,10 +41,10 @@ interface MailContent {
   notes: string[];
 }
 
-function contentFor(kind: MailKind, b: BookingRecord, links: BookingLinks, nextSessions: { start: Date; end: Date }[]): MailContent {
+function contentFor(kind: MailKind, b: BookingRecord, links: BookingLinks, nextSessions: { start: Date; end: Date }[], reason?: string): MailContent {
   const t = BOOKING_TEXTS[b.language];
   const when = formatWhen(b.slot.start, b.slot.end, b.site.timeZone, b.language);
-  const active = kind === 'confirmation' || kind === 'reminder' || kind === 'moved';
+  const active = kind === 'confirmation' || kind === 'reminder' || kind === 'moved' || kind === 'moved-by-staff';
   const lines: MailContent['lines'] = [
     { text: t.greeting(b.name) },
     { text: t.intro[kind] },
@@ -53,6 +53,7 @@ function contentFor(kind: MailKind, b: BookingRecord, links: BookingLinks, nextS
     { label: t.where, text: `${b.site.name}, ${b.site.address}` },
   ];
   if (kind === 'session-cancelled' && b.session.cancelReason) lines.push({ label: t.reason, text: b.session.cancelReason });
+  if (reason && KINDS_WITH_REASON.includes(kind)) lines.push({ label: t.reason, text: reason });
   if (active) {
     if (b.site.directions) lines.push({ label: t.directions, text: b.site.directions });
     if (b.site.accessibilityNotes) lines.push({ label: t.accessibility, text: b.site.accessibilityNotes });
@@ -100,8 +101,8 @@ ${notes}
 }
 
 /** One e-mail about a booking, as text and HTML from the same content, with the calendar file where it helps. */
-export function bookingMail(kind: MailKind, b: BookingRecord, links: BookingLinks, nextSessions: { start: Date; end: Date }[] = []): Omit<OutgoingMail, 'to'> {
-  const content = contentFor(kind, b, links, nextSessions);
+export function bookingMail(kind: MailKind, b: BookingRecord, links: BookingLinks, nextSessions: { start: Date; end: Date }[] = [], reason?: string): Omit<OutgoingMail, 'to'> {
+  const content = contentFor(kind, b, links, nextSessions, reason);
   const withCalendar = kind !== 'reminder';
   return {
     subject: content.subject,

@@ -39,7 +39,7 @@ export class BookingMails implements OnModuleInit {
     };
     const next = job.kind === 'session-cancelled' ? await this.nextSessions(booking.site.id, booking.session.start) : [];
     try {
-      await this.mail.send({ to: booking.email, ...bookingMail(job.kind, booking, links, next) });
+      await this.mail.send({ to: booking.email, ...bookingMail(job.kind, booking, links, next, job.reason) });
     } catch (error) {
       if (job.kind === 'reminder') await this.repo.releaseReminder(booking.id);
       // SMTP replies often quote the address: log and keep only the codes.

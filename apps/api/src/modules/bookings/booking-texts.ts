@@ -1,6 +1,9 @@
 import { CATEGORY_LABELS, type Language } from '@digihjalpen/domain';
 
-export type MailKind = 'confirmation' | 'reminder' | 'moved' | 'cancelled' | 'session-cancelled';
+export type MailKind = 'confirmation' | 'reminder' | 'moved' | 'cancelled' | 'session-cancelled' | 'cancelled-by-staff' | 'moved-by-staff';
+
+/** Kinds of message that carry the reason staff gave (in the job, never in the audit log). */
+export const KINDS_WITH_REASON: readonly MailKind[] = ['cancelled-by-staff', 'moved-by-staff'];
 
 interface Texts {
   locale: string;
@@ -53,6 +56,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: (site, when) => `Ny tid på ${site}: ${when}`,
       cancelled: (site) => `Avbokad: din tid på ${site}`,
       'session-cancelled': (site, when) => `Inställt: digital hjälp på ${site} ${when}`,
+      'cancelled-by-staff': (site) => `Avbokad av biblioteket: din tid på ${site}`,
+      'moved-by-staff': (site, when) => `Biblioteket har flyttat din tid: ${site}, ${when}`,
     },
     greeting: (name) => `Hej ${name}!`,
     intro: {
@@ -61,6 +66,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: 'Din bokning är flyttad. Här är din nya tid.',
       cancelled: 'Din bokning är avbokad. Tack för att du sa till!',
       'session-cancelled': 'Tyvärr är träffen inställd. Din bokning gäller inte längre. Vi ber om ursäkt.',
+      'cancelled-by-staff': 'Biblioteket har avbokat din tid. Din bokning gäller inte längre.',
+      'moved-by-staff': 'Biblioteket har flyttat din tid. Här är din nya tid.',
     },
     reference: 'Bokningsnummer',
     when: 'När',
@@ -89,6 +96,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: (site, when) => `New time at ${site}: ${when}`,
       cancelled: (site) => `Cancelled: your time at ${site}`,
       'session-cancelled': (site, when) => `Cancelled: digital help at ${site} ${when}`,
+      'cancelled-by-staff': (site) => `Cancelled by the library: your time at ${site}`,
+      'moved-by-staff': (site, when) => `The library has moved your time: ${site}, ${when}`,
     },
     greeting: (name) => `Hello ${name},`,
     intro: {
@@ -97,6 +106,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: 'Your booking has been moved. Here is your new time.',
       cancelled: 'Your booking is cancelled. Thank you for letting us know!',
       'session-cancelled': 'Unfortunately the session is cancelled, so your booking no longer applies. We are sorry.',
+      'cancelled-by-staff': 'The library has cancelled your time. Your booking no longer applies.',
+      'moved-by-staff': 'The library has moved your time. Here is your new time.',
     },
     reference: 'Booking number',
     when: 'When',
@@ -125,6 +136,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: (site, when) => `موعد جديد في ${site}: ${when}`,
       cancelled: (site) => `تم الإلغاء: موعدك في ${site}`,
       'session-cancelled': (site, when) => `أُلغي اللقاء: المساعدة الرقمية في ${site} ${when}`,
+      'cancelled-by-staff': (site) => `ألغت المكتبة موعدك في ${site}`,
+      'moved-by-staff': (site, when) => `نقلت المكتبة موعدك: ${site}، ${when}`,
     },
     greeting: (name) => `مرحبًا ${name}،`,
     intro: {
@@ -133,6 +146,8 @@ export const BOOKING_TEXTS: Readonly<Record<Language, Texts>> = {
       moved: 'تم نقل حجزك. هذا موعدك الجديد.',
       cancelled: 'تم إلغاء حجزك. شكرًا لأنك أخبرتنا!',
       'session-cancelled': 'للأسف أُلغي اللقاء، ولم يعد حجزك ساريًا. نعتذر عن ذلك.',
+      'cancelled-by-staff': 'ألغت المكتبة موعدك. لم يعد حجزك ساريًا.',
+      'moved-by-staff': 'نقلت المكتبة موعدك. هذا موعدك الجديد.',
     },
     reference: 'رقم الحجز',
     when: 'متى',

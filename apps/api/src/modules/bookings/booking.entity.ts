@@ -3,6 +3,7 @@ import type { Attendance, BookingStatus, CancelledBy, Language, VisitCategory } 
 import { UserEntity } from '../auth/user.entity';
 import { PartnerEntity } from '../partners/partner.entities';
 import { SlotEntity } from '../schedule/slot.entity';
+import { SiteEntity } from '../sites/site.entity';
 
 /**
  * A help-seeker's seat in a slot. A trigger (see the Bookings migration) keeps slot.booked equal to
@@ -11,7 +12,8 @@ import { SlotEntity } from '../schedule/slot.entity';
  */
 @Entity('booking')
 @Check('booking_status', `"status" IN ('confirmed', 'cancelled')`)
-@Check('booking_cancelled', `("status" = 'confirmed') = ("cancelled_at" IS NULL) AND ("cancelled_by" IS NULL OR "cancelled_by" IN ('visitor', 'session'))`)
+@Check('booking_cancelled', `("status" = 'confirmed') = ("cancelled_at" IS NULL) AND ("cancelled_by" IS NULL OR "cancelled_by" IN ('visitor', 'session', 'staff'))`)
+@Check('booking_scope_site', `"scope_site_id" IS NULL OR "booked_by" IS NOT NULL`)
 @Check('booking_attendance', `"attendance" IS NULL OR "attendance" IN ('checked-in', 'no-show')`)
 @Check('booking_language', `"language" IN ('sv', 'en', 'ar')`)
 @Check('booking_topics', `cardinality("topics") BETWEEN 1 AND 5`)
@@ -99,6 +101,17 @@ export class BookingEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'booked_by' })
   booker?: UserEntity;
+
+  /**
+   * The site a booking made by library staff keeps to (their own): the person's manage link can move it
+   * to another time there, not to another site. Null for every other booking.
+   */
+  @Column({ name: 'scope_site_id', type: 'uuid', nullable: true })
+  scopeSiteId!: string | null;
+
+  @ManyToOne(() => SiteEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'scope_site_id' })
+  scopeSite?: SiteEntity;
 
   /** iCalendar SEQUENCE of the booking's own calendar file: raised on a move or a cancellation. */
   @Column({ type: 'integer', default: 0 })

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import type { AuthUser, Language } from '@digihjalpen/domain';
+import type { Language } from '@digihjalpen/domain';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { RequestLanguage } from '../../common/language';
 import { RateLimit } from '../../common/rate-limit';
-import { CurrentUser, Public, Roles } from '../auth/access.decorator';
+import { Public } from '../auth/access.decorator';
 import { bookingCalendar } from './booking-mail';
 import { toBookingCreatedDto, toBookingDto } from './bookings.mapper';
 import { BookingsService } from './bookings.service';
-import { BookingCreatedDto, BookingDto, BookingRequestDto, MoveBookingDto, SlotTakenDto, StaffBookingRequestDto } from './dto/booking.dto';
+import { BookingCreatedDto, BookingDto, BookingRequestDto, MoveBookingDto, SlotTakenDto } from './dto/booking.dto';
 
 /**
  * Booking without an account. The manage token in the path is the only key to a booking: a wrong
@@ -57,6 +57,7 @@ export class BookingsController {
   @ApiBody({ type: MoveBookingDto })
   @ApiOkResponse({ type: BookingDto })
   @ApiConflictResponse({ type: SlotTakenDto, description: 'The new time is taken (with free times), or the booking is cancelled' })
+  @ApiForbiddenResponse({ type: ApiErrorDto, description: 'BOOKING_SITE_FIXED: library staff made this booking; it moves only to another time at their library' })
   @ApiNotFoundResponse({ type: ApiErrorDto })
   async move(@Param('token') token: string, @Body() body: unknown, @RequestLanguage() lang: Language): Promise<BookingDto> {
     return toBookingDto(await this.bookings.move(token, body, lang), token);
@@ -73,27 +74,5 @@ export class BookingsController {
   async calendar(@Param('token') token: string, @RequestLanguage() lang: Language): Promise<string> {
     const booking = await this.bookings.get(token, lang);
     return bookingCalendar(booking, this.bookings.manageUrl(booking));
-  }
-}
-
-/**
- * Staff booking for someone who phones or comes to the desk (coordinators, partners, library staff at
- * their own site): the public booking's rules and capacity guarantee, messages in Swedish.
- */
-@ApiTags('bookings')
-@Controller('staff/bookings')
-export class StaffBookingsController {
-  constructor(private readonly bookings: BookingsService) {}
-
-  @Post()
-  @Roles('coordinator', 'partner', 'library-staff')
-  @ApiBody({ type: StaffBookingRequestDto })
-  @ApiCreatedResponse({ type: BookingCreatedDto })
-  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'INVALID_BOOKING with a Swedish message per field' })
-  @ApiConflictResponse({ type: SlotTakenDto, description: 'SLOT_FULL or SLOT_NOT_BOOKABLE with the nearest free times; TOO_MANY_BOOKINGS' })
-  @ApiForbiddenResponse({ type: ApiErrorDto, description: 'OTHER_SITE: library staff book only at their own site' })
-  async create(@CurrentUser() user: AuthUser, @Body() body: unknown): Promise<BookingCreatedDto> {
-    const { booking, manageToken } = await this.bookings.book(body, 'sv', undefined, user);
-    return toBookingCreatedDto(booking, manageToken, this.bookings.manageUrl(booking));
   }
 }

@@ -1,4 +1,4 @@
-import { toLocalIso } from '@digihjalpen/domain';
+import { toLocalIso, type ContactHistory, type StaffBookingDetail, type StaffBookingListItem } from '@digihjalpen/domain';
 import type { BookingCreatedDto, BookingDto } from './dto/booking.dto';
 import type { BookingRecord } from './bookings.repository';
 
@@ -33,4 +33,35 @@ export function toBookingDto(b: BookingRecord, manageToken: string): BookingDto 
 
 export function toBookingCreatedDto(b: BookingRecord, manageToken: string, manageUrl: string): BookingCreatedDto {
   return { ...toBookingDto(b, manageToken), manageToken, manageUrl };
+}
+
+export function toStaffBookingListItem(b: BookingRecord): StaffBookingListItem {
+  const zone = b.site.timeZone;
+  return {
+    id: b.id,
+    reference: b.reference,
+    status: b.status,
+    cancelledBy: b.cancelledBy,
+    name: b.name,
+    phone: b.phone,
+    email: b.email,
+    language: b.language,
+    topics: b.topics,
+    attendance: b.attendance,
+    slot: { id: b.slot.id, start: toLocalIso(b.slot.start, zone), end: toLocalIso(b.slot.end, zone) },
+    session: { id: b.session.id, start: toLocalIso(b.session.start, zone), end: toLocalIso(b.session.end, zone), cancelled: b.session.cancelled },
+    site: { id: b.site.id, slug: b.site.slug, name: b.site.name, timeZone: zone },
+    bookedByStaff: b.bookedBy !== null,
+    keptToSite: b.scopeSiteId !== null,
+  };
+}
+
+export function toStaffBookingDetail(b: BookingRecord, history: ContactHistory, now: Date): StaffBookingDetail {
+  return {
+    ...toStaffBookingListItem(b),
+    ownDevice: b.ownDevice,
+    needs: b.needs,
+    history,
+    changeable: b.status === 'confirmed' && b.slot.start > now,
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookableSlot, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import type { Attendance, BookableSlot, ContactHistory, ShiftOfDay, StaffActor, StaffBookingSearch, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentTime } from '../../common/clock';
 
@@ -18,6 +18,11 @@ export interface BookingRecord extends BookingDetails {
   slot: { id: string; start: Date; end: Date };
   session: { id: string; start: Date; end: Date; dropIn: boolean; cancelled: boolean; cancelReason: string | null };
   site: BookingView['site'] & { id: string };
+  /** Set on bookings library staff made: the site their manage link keeps them to. */
+  scopeSiteId: string | null;
+  bookedBy: string | null;
+  attendance: Attendance | null;
+  contactKeys: string[];
 }
 
 export interface SlotToBook extends BookableSlot {
@@ -33,12 +38,14 @@ export interface NewBooking extends BookingInput {
   /** Staff who booked for the person, and their partner organisation if they are a partner. */
   bookedBy: string | null;
   partnerId: string | null;
+  /** Library staff's site: the booking keeps to it (see BookingRecord.scopeSiteId). */
+  scopeSiteId: string | null;
 }
 
 /** A booking with its slot, session and site, read from `source` (the table, or the rows an INSERT returned). */
 const recordSelect = (source: string) => `
   SELECT b.id, b.reference, b.token_version, b.status, b.cancelled_by, b.name, b.email, b.phone, b.language, b.topics,
-         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at,
+         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at, b.scope_site_id, b.booked_by, b.attendance, b.contact_keys,
          sl.id AS slot_id, sl.starts_at AS slot_start, sl.ends_at AS slot_end,
          s.id AS session_id, s.starts_at AS session_start, s.ends_at AS session_end, s.drop_in, s.status AS session_status, s.cancel_reason,
          site.id AS site_id, site.slug, site.name AS site_name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
@@ -65,6 +72,10 @@ interface RawRecord {
   sequence: number;
   reminded_at: Date | null;
   updated_at: Date;
+  scope_site_id: string | null;
+  booked_by: string | null;
+  attendance: Attendance | null;
+  contact_keys: string[];
   slot_id: string;
   slot_start: Date;
   slot_end: Date;
@@ -102,6 +113,10 @@ function toRecord(r: RawRecord): BookingRecord {
     sequence: r.sequence,
     remindedAt: r.reminded_at,
     updatedAt: r.updated_at,
+    scopeSiteId: r.scope_site_id,
+    bookedBy: r.booked_by,
+    attendance: r.attendance,
+    contactKeys: r.contact_keys,
     slot: { id: r.slot_id, start: r.slot_start, end: r.slot_end },
     session: { id: r.session_id, start: r.session_start, end: r.session_end, dropIn: r.drop_in, cancelled: r.session_status === 'cancelled', cancelReason: r.cancel_reason },
     site: {
@@ -215,13 +230,13 @@ export class BookingsRepository {
     const rows: RawRecord[] = await tx.query(
       // The partner: whoever booked for the person, else the partner behind an active referral code.
       `WITH inserted AS (
-         INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id)
+         INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id, scope_site_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text, $14,
-                 COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)))
+                 COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)), $16)
          ON CONFLICT (reference) DO NOTHING
          RETURNING *)
        ${recordSelect('inserted')}`,
-      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId],
+      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId, b.scopeSiteId],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }
@@ -248,8 +263,11 @@ export class BookingsRepository {
 
   /** Moves a confirmed booking to another slot (the trigger moves the seat); false if it was cancelled meanwhile. */
   async move(tx: EntityManager, id: string, slotId: string): Promise<boolean> {
+    // A booking kept to a site goes with it when staff move it to another one.
     const [rows] = (await tx.query(
-      `UPDATE booking SET slot_id = $2, sequence = sequence + 1, reminded_at = NULL, updated_at = $3 WHERE id = $1 AND status = 'confirmed' RETURNING id`,
+      `UPDATE booking b SET slot_id = $2, sequence = b.sequence + 1, reminded_at = NULL, updated_at = $3,
+              scope_site_id = CASE WHEN b.scope_site_id IS NULL THEN NULL ELSE (SELECT s.site_id FROM slot sl JOIN session s ON s.id = sl.session_id WHERE sl.id = $2) END
+        WHERE b.id = $1 AND b.status = 'confirmed' RETURNING b.id`,
       [id, slotId, currentTime()],
     )) as [unknown[], number];
     return rows.length === 1;
@@ -281,5 +299,81 @@ export class BookingsRepository {
 
   async releaseReminder(id: string): Promise<void> {
     await this.db.query(`UPDATE booking SET reminded_at = NULL WHERE id = $1`, [id]);
+  }
+
+  // Staff bookings ------------------------------------------------------------------------------
+
+  /** The booking, locked for a change (after its session and slot: the lock order of every booking change). */
+  async lockBooking(tx: EntityManager, id: string): Promise<BookingRecord | null> {
+    await tx.query(`SELECT 1 FROM booking WHERE id = $1 FOR UPDATE`, [id]);
+    return this.findById(id, tx);
+  }
+
+  /** The caller's role and site as they are now, held until the change commits (a concurrent change of the account waits). */
+  async actor(tx: EntityManager, userId: string): Promise<Pick<StaffActor, 'role' | 'siteId'> | null> {
+    const rows: { role: StaffActor['role']; site_id: string | null }[] = await tx.query(`SELECT role, site_id FROM app_user WHERE id = $1 FOR SHARE`, [userId]);
+    return rows[0] ? { role: rows[0].role, siteId: rows[0].site_id } : null;
+  }
+
+  /**
+   * A helper's shifts on sessions around `now` (a day either side; the caller keeps today's by each site's
+   * date). With `tx` the shift rows are held, so a coordinator removing the shift waits for the change.
+   */
+  async shiftsAround(helperId: string, now: Date, tx: EntityManager = this.db.manager): Promise<ShiftOfDay[]> {
+    const rows: { session_id: string; site_id: string; starts_at: Date; time_zone: string }[] = await tx.query(
+      `SELECT s.id AS session_id, s.site_id, s.starts_at, site.time_zone
+         FROM shift sh JOIN session s ON s.id = sh.session_id JOIN site ON site.id = s.site_id
+        WHERE sh.helper_id = $1 AND s.starts_at < $3 AND s.ends_at > $2
+        ORDER BY sh.id
+          FOR SHARE OF sh`,
+      [helperId, new Date(now.getTime() - 36 * 3_600_000), new Date(now.getTime() + 36 * 3_600_000)],
+    );
+    return rows.map((r) => ({ sessionId: r.session_id, siteId: r.site_id, start: r.starts_at, timeZone: r.time_zone }));
+  }
+
+  /**
+   * One page of bookings for staff. `search.phoneKeyHash` is the stored (keyed) form of the phone searched for;
+   * `sessionIds` limits a helper to the sessions they staff today; `siteId` limits library staff to theirs.
+   */
+  async search(
+    search: Omit<StaffBookingSearch, 'phoneKey'> & { phoneKeyHash: string | null; q: boolean },
+    limit: { siteId: string | null; sessionIds: string[] | null },
+    pageSize: number,
+  ): Promise<{ items: BookingRecord[]; total: number }> {
+    const patterns = search.nameWords.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const rows: (RawRecord & { total: number })[] = await this.db.query(
+      `${RECORD_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+        WHERE ($1::uuid IS NULL OR s.site_id = $1::uuid)
+          AND ($2::uuid IS NULL OR s.site_id = $2::uuid)
+          AND ($3::uuid IS NULL OR s.id = $3::uuid)
+          AND ($4::uuid[] IS NULL OR s.id = ANY($4::uuid[]))
+          AND ($5::date IS NULL OR (sl.starts_at AT TIME ZONE site.time_zone)::date = $5::date)
+          AND (NOT $6::boolean
+               OR b.reference = $7::text
+               OR ($8::text IS NOT NULL AND b.contact_keys @> ARRAY[$8::text])
+               OR (cardinality($9::text[]) > 0 AND b.erased_at IS NULL AND
+                   translate(lower(b.name), 'åäöéèêëüúùáàâíìïóòôñç', 'aaoeeeeuuuaaaiiiooonc') LIKE ALL ($9::text[])))
+        ORDER BY sl.starts_at, b.created_at, b.id
+        LIMIT $10 OFFSET $11`,
+      [search.siteId, limit.siteId, search.sessionId, limit.sessionIds, search.date, search.q, search.reference, search.phoneKeyHash, patterns, pageSize, (search.page - 1) * pageSize],
+    );
+    return { items: rows.map(toRecord), total: rows[0]?.total ?? 0 };
+  }
+
+  /** How it went at the other bookings of the same contact (shared contact keys): counts only. */
+  async contactHistory(bookingId: string, keys: string[], now: Date): Promise<ContactHistory> {
+    if (!keys.length) return { earlier: 0, came: 0, didNotCome: 0, upcoming: 0 };
+    const [row] = (await this.db.query(
+      `SELECT count(*) FILTER (WHERE sl.starts_at <= $3 AND o.status = 'confirmed')::int AS earlier,
+              count(*) FILTER (WHERE sl.starts_at <= $3 AND o.status = 'confirmed'
+                               AND (o.attendance = 'checked-in' OR EXISTS (SELECT 1 FROM visit v WHERE v.booking_id = o.id)))::int AS came,
+              count(*) FILTER (WHERE sl.starts_at <= $3 AND o.status = 'confirmed' AND o.attendance = 'no-show'
+                               AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.booking_id = o.id))::int AS did_not_come,
+              count(*) FILTER (WHERE sl.starts_at > $3 AND o.status = 'confirmed')::int AS upcoming
+         FROM booking o JOIN slot sl ON sl.id = o.slot_id
+        WHERE o.id <> $1 AND o.contact_keys && $2::text[]`,
+      [bookingId, keys, now],
+    )) as { earlier: number; came: number; did_not_come: number; upcoming: number }[];
+    return { earlier: row?.earlier ?? 0, came: row?.came ?? 0, didNotCome: row?.did_not_come ?? 0, upcoming: row?.upcoming ?? 0 };
   }
 }

@@ -9,8 +9,14 @@ import {
   referenceFrom,
   reminderTime,
   toLocalIso,
-  assertMayBookAt,
+  assertMoveKeepsSite,
+  assertStaffMayChange,
+  assertStaffScope,
+  parseStaffCancel,
+  parseStaffMove,
+  shiftsOnDay,
   type AlternativeSlotView,
+  type StaffActor,
   type AuthUser,
   type Language,
 } from '@digihjalpen/domain';
@@ -32,6 +38,8 @@ export interface BookingMailJob {
   kind: MailKind;
   /** For reminders: the time the reminder is about (a moved booking's old reminder then does nothing). */
   slotStart?: string;
+  /** For changes staff made: why, in their words (it goes to the person; never to the audit log). */
+  reason?: string;
 }
 
 export interface CreatedBooking {
@@ -66,9 +74,10 @@ export class BookingsService implements OnModuleInit {
   onModuleInit(): void {
     // Cancelling sessions cancels their bookings in the same transaction and tells each person.
     this.schedule.onSessionCancelled(async (tx, { sessionIds }) => {
-      for (const booking of await this.repo.cancelAllOfSessions(tx, sessionIds)) {
-        if (booking.email) await this.enqueueMail(tx, { bookingId: booking.id, kind: 'session-cancelled' });
-      }
+      // One statement for the e-mails too: a closure cancels thousands of bookings in one transaction.
+      const cancelled = await this.repo.cancelAllOfSessions(tx, sessionIds);
+      const mails = cancelled.filter((b) => b.email).map((b): BookingMailJob => ({ bookingId: b.id, kind: 'session-cancelled' }));
+      await this.jobs.sendMany<BookingMailJob>(BOOKING_MAIL_QUEUE, mails, tx);
     });
   }
 
@@ -99,10 +108,12 @@ export class BookingsService implements OnModuleInit {
             contactKeys: keys,
             bookedBy: by?.id ?? null,
             partnerId: by?.role === 'partner' ? (by.partnerId ?? null) : null,
+            // Library staff's bookings keep to their library (the person's manage link cannot move them elsewhere).
+            scopeSiteId: by?.role === 'library-staff' ? slot.siteId : null,
           });
         }
         if (!inserted) throw new Error('Could not find a free booking reference');
-        if (input.email) await this.enqueueConfirmationAndReminder(tx, id, slot.start, now, 'confirmation');
+        await this.tellPerson(tx, inserted, { kind: 'confirmation', slotStart: slot.start }, now);
         if (by) await this.audit.record({ actorId: by.id, action: 'booking.created-for-person', entity: 'booking', entityId: id }, tx);
         return inserted;
       }),
@@ -128,7 +139,7 @@ export class BookingsService implements OnModuleInit {
       await this.repo.shareSessionsOf(tx, [booking.slot.id]);
       await this.repo.lockSlots(tx, [booking.slot.id]);
       const cancelled = await this.repo.cancel(tx, booking.id, 'visitor');
-      if (cancelled && booking.email) await this.enqueueMail(tx, { bookingId: booking.id, kind: 'cancelled' });
+      if (cancelled) await this.tellPerson(tx, booking, { kind: 'cancelled' }, now);
     });
   }
 
@@ -139,17 +150,99 @@ export class BookingsService implements OnModuleInit {
     if (booking.status !== 'confirmed') throw BookingError.alreadyCancelled(language);
     if (booking.slot.start <= now) throw BookingError.started(language);
     if (slotId === booking.slot.id) return booking;
+    await this.moveWithin(booking, slotId, language, now, {
+      // A booking library staff made keeps to their library.
+      check: (_tx, current, target) => assertMoveKeepsSite(current.scopeSiteId, target.siteId, language),
+      after: (tx, current, target) => this.tellPerson(tx, current, { kind: 'moved', slotStart: target.start }, now),
+    });
+    return this.get(token, lang);
+  }
+
+  /**
+   * Staff cancel one booking with a reason (coordinators anywhere, library staff at their site, helpers on
+   * today's sessions of theirs — checked after the locks, in the transaction of the change). The person is
+   * told why, in their language; the audit log gets who and which booking (not the reason).
+   */
+  async cancelByStaff(by: AuthUser, bookingId: string, body: unknown, now = currentTime()): Promise<BookingRecord> {
+    const { reason } = parseStaffCancel(body);
+    const booking = await this.repo.findById(bookingId);
+    if (!booking) throw BookingError.notFound('sv');
+    await this.repo.transaction(async (tx) => {
+      await this.repo.shareSessionsOf(tx, [booking.slot.id]);
+      await this.repo.lockSlots(tx, [booking.slot.id]);
+      const current = await this.repo.lockBooking(tx, booking.id);
+      if (!current) throw BookingError.notFound('sv');
+      assertStaffScope(await this.actorOf(tx, by, now), { kind: 'booking', siteId: current.site.id, sessionId: current.session.id });
+      assertStaffMayChange({ status: current.status, slotStart: current.slot.start }, now);
+      if (!(await this.repo.cancel(tx, current.id, 'staff'))) throw BookingError.alreadyCancelled('sv');
+      await this.tellPerson(tx, current, { kind: 'cancelled-by-staff', reason }, now);
+      await this.audit.record({ actorId: by.id, action: 'booking.cancelled-by-staff', entity: 'booking', entityId: current.id }, tx);
+    });
+    return (await this.repo.findById(booking.id)) as BookingRecord;
+  }
+
+  /**
+   * Staff move one booking with a reason: the same transaction, locks and capacity guarantee as the
+   * person's own move, with the caller's scope checked on the booking and on the new time.
+   */
+  async moveByStaff(by: AuthUser, bookingId: string, body: unknown, now = currentTime()): Promise<BookingRecord> {
+    const { slotId, reason } = parseStaffMove(body);
+    const booking = await this.repo.findById(bookingId);
+    if (!booking) throw BookingError.notFound('sv');
+    await this.moveWithin(booking, slotId, 'sv', now, {
+      check: async (tx, current, target) => {
+        const actor = await this.actorOf(tx, by, now);
+        assertStaffScope(actor, { kind: 'booking', siteId: current.site.id, sessionId: current.session.id });
+        assertStaffMayChange({ status: current.status, slotStart: current.slot.start }, now);
+        assertStaffScope(actor, { kind: 'book-at', siteId: target.siteId });
+        if (target.slotId === current.slot.id) throw BookingError.invalid({ slotId: 'slotInvalid' }, 'sv');
+      },
+      after: async (tx, current, target) => {
+        await this.tellPerson(tx, current, { kind: 'moved-by-staff', slotStart: target.start, reason }, now);
+        await this.audit.record(
+          { actorId: by.id, action: 'booking.moved-by-staff', entity: 'booking', entityId: current.id, details: { fromSlotId: current.slot.id, toSlotId: target.slotId } },
+          tx,
+        );
+      },
+    });
+    return (await this.repo.findById(booking.id)) as BookingRecord;
+  }
+
+  /** Who the caller is right now, held in the transaction: role, site, and (helpers) today's shifts. */
+  async actorOf(tx: EntityManager | undefined, by: AuthUser, now: Date): Promise<StaffActor> {
+    const row = tx ? await this.repo.actor(tx, by.id) : { role: by.role, siteId: by.siteId ?? null };
+    const actor: StaffActor = row ?? { role: by.role, siteId: by.siteId ?? null };
+    if (actor.role !== 'helper') return actor;
+    return { ...actor, shiftsToday: shiftsOnDay(await this.repo.shiftsAround(by.id, now, tx), now) };
+  }
+
+  /**
+   * The one move of a booking (the person's own and staff's): sessions, then slots, then the booking are
+   * locked; `check` sees the booking as locked and the new slot before anything is written; the database's
+   * capacity check guards the seat; `after` tells and records inside the same transaction.
+   */
+  private async moveWithin(
+    booking: BookingRecord,
+    slotId: string,
+    language: Language,
+    now: Date,
+    steps: {
+      check: (tx: EntityManager, current: BookingRecord, target: SlotToBook) => void | Promise<void>;
+      after: (tx: EntityManager, current: BookingRecord, target: SlotToBook) => Promise<void>;
+    },
+  ): Promise<void> {
     await this.withCapacityCheck(slotId, language, now, () =>
       this.repo.transaction(async (tx) => {
         // Sessions before slots, the order a session cancellation takes them in: no deadlock.
         await this.repo.shareSessionsOf(tx, [booking.slot.id, slotId]);
         await this.repo.lockSlots(tx, [booking.slot.id, slotId]);
-        const slot = await this.bookableSlot(tx, slotId, language, now);
-        if (!(await this.repo.move(tx, booking.id, slotId))) throw BookingError.alreadyCancelled(language);
-        if (booking.email) await this.enqueueConfirmationAndReminder(tx, booking.id, slot.start, now, 'moved');
+        const current = await this.repo.lockBooking(tx, booking.id);
+        if (!current) throw BookingError.notFound(language);
+        const slot = await this.bookableSlot(tx, slotId, language, now, undefined, (target) => steps.check(tx, current, target));
+        if (!(await this.repo.move(tx, current.id, slotId))) throw BookingError.alreadyCancelled(language);
+        await steps.after(tx, current, slot);
       }),
     );
-    return this.get(token, lang);
   }
 
   manageToken(booking: BookingRecord): string {
@@ -173,12 +266,22 @@ export class BookingsService implements OnModuleInit {
     }));
   }
 
-  /** The slot, if it can take this booking; otherwise SlotUnavailable (alternatives are looked up after the transaction). */
-  private async bookableSlot(tx: EntityManager, slotId: string, lang: Language, now: Date, by?: AuthUser): Promise<SlotToBook> {
+  /**
+   * The slot, if it can take this booking; otherwise SlotUnavailable (alternatives are looked up after the
+   * transaction). Who may book there (`by`) and other checks are said before whether the time is free.
+   */
+  private async bookableSlot(
+    tx: EntityManager,
+    slotId: string,
+    lang: Language,
+    now: Date,
+    by?: AuthUser,
+    check?: (slot: SlotToBook) => void | Promise<void>,
+  ): Promise<SlotToBook> {
     const slot = await this.repo.slotToBook(tx, slotId);
     if (!slot) throw BookingError.invalid({ slotId: 'slotInvalid' }, lang);
-    // Library staff book only at their own library: said before whether the time is free.
-    if (by) assertMayBookAt(by, slot.siteId);
+    if (by) assertStaffScope(await this.actorOf(tx, by, now), { kind: 'book-at', siteId: slot.siteId });
+    await check?.(slot);
     const problem = bookingProblem(slot, now);
     if (problem) throw new SlotUnavailable(slot, problem);
     return slot;
@@ -204,11 +307,23 @@ export class BookingsService implements OnModuleInit {
     }
   }
 
-  private async enqueueConfirmationAndReminder(tx: EntityManager, bookingId: string, start: Date, now: Date, kind: 'confirmation' | 'moved'): Promise<void> {
-    await this.enqueueMail(tx, { bookingId, kind });
-    const remindAt = reminderTime(start, now);
-    if (remindAt) {
-      await this.jobs.send<BookingMailJob>(BOOKING_MAIL_QUEUE, { bookingId, kind: 'reminder', slotStart: start.toISOString() }, { startAfter: remindAt }, tx);
+  /**
+   * Tells the person about their booking through every channel it has, in its own language, from the job
+   * queue inside the caller's transaction. Today the channel is e-mail; an SMS channel (for `phone`) hooks in
+   * here, so every notice — confirmation, moves, cancellations, staff changes with their reason — reaches it.
+   * A notice about a (new) time also plans the reminder the day before.
+   */
+  private async tellPerson(
+    tx: EntityManager,
+    booking: Pick<BookingRecord, 'id' | 'email' | 'phone'>,
+    notice: { kind: MailKind; slotStart?: Date; reason?: string },
+    now: Date,
+  ): Promise<void> {
+    if (!booking.email) return;
+    await this.enqueueMail(tx, { bookingId: booking.id, kind: notice.kind, ...(notice.reason ? { reason: notice.reason } : {}) });
+    const remindAt = notice.slotStart && reminderTime(notice.slotStart, now);
+    if (notice.slotStart && remindAt) {
+      await this.jobs.send<BookingMailJob>(BOOKING_MAIL_QUEUE, { bookingId: booking.id, kind: 'reminder', slotStart: notice.slotStart.toISOString() }, { startAfter: remindAt }, tx);
     }
   }
 

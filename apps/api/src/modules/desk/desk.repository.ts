@@ -10,7 +10,7 @@ export interface DeskSessionRow {
   end: Date;
   status: 'planned' | 'cancelled';
   dropIn: boolean;
-  site: { id: string; name: string; timeZone: string };
+  site: { id: string; slug: string; name: string; timeZone: string };
   checkedInAt: Date | null;
   checkedOutAt: Date | null;
   visitsLogged: number;
@@ -33,6 +33,7 @@ interface RawDesk {
   status: 'planned' | 'cancelled';
   drop_in: boolean;
   site_id: string;
+  site_slug: string;
   site_name: string;
   time_zone: string;
   checked_in_at: Date | null;
@@ -78,7 +79,7 @@ export class DeskRepository {
   /** A helper's sessions overlapping a time range, with everything the desk shows: one query. */
   async sessionsOf(helperId: string, from: Date, to: Date): Promise<DeskSessionRow[]> {
     const rows: RawDesk[] = await this.db.query(
-      `SELECT s.id, s.starts_at, s.ends_at, s.status, s.drop_in, site.id AS site_id, site.name AS site_name, site.time_zone,
+      `SELECT s.id, s.starts_at, s.ends_at, s.status, s.drop_in, site.id AS site_id, site.slug AS site_slug, site.name AS site_name, site.time_zone,
               sh.checked_in_at, sh.checked_out_at,
               (SELECT count(*)::int FROM visit v WHERE v.session_id = s.id) AS visits,
               r.confirmed_at, u.name AS confirmed_by,
@@ -104,7 +105,7 @@ export class DeskRepository {
       end: r.ends_at,
       status: r.status,
       dropIn: r.drop_in,
-      site: { id: r.site_id, name: r.site_name, timeZone: r.time_zone },
+      site: { id: r.site_id, slug: r.site_slug, name: r.site_name, timeZone: r.time_zone },
       checkedInAt: r.checked_in_at,
       checkedOutAt: r.checked_out_at,
       visitsLogged: r.visits,

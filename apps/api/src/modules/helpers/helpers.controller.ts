@@ -103,8 +103,8 @@ export class HelpersController {
   @Roles('coordinator')
   @HttpCode(204)
   @ApiNoContentResponse()
-  unassign(@Param('id', ParseUUIDPipe) id: string, @Param('helperId', ParseUUIDPipe) helperId: string): Promise<void> {
-    return this.helpers.leave(id, helperId);
+  unassign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('helperId', ParseUUIDPipe) helperId: string): Promise<void> {
+    return this.helpers.remove(user, id, helperId);
   }
 
   @Post('me/calendar-feed')

@@ -6,5 +6,6 @@ import { HelpersService } from './helpers.service';
 @Module({
   controllers: [HelpersController],
   providers: [HelpersRepository, HelpersService],
+  exports: [HelpersService, HelpersRepository],
 })
 export class HelpersModule {}

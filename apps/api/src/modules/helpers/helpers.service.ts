@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   assertCanLeaveShift,
   assertCanTakeShift,
@@ -24,8 +25,21 @@ import { currentTime } from '../../common/clock';
 const WEEK = 7 * 86_400_000;
 const SWEDISH = new Intl.Collator('sv');
 
+/** A coordinator put a helper on a shift or took them off one (not a helper signing up or leaving by themself). */
+export interface ShiftChangeByCoordinator {
+  change: 'assigned' | 'removed';
+  sessionId: string;
+  helperId: string;
+  coordinatorId: string;
+}
+
+/** Runs inside the transaction of the change (helper notices record their e-mail there). */
+export type ShiftChangedListener = (tx: EntityManager, change: ShiftChangeByCoordinator) => Promise<void>;
+
 @Injectable()
 export class HelpersService {
+  private readonly shiftListeners: ShiftChangedListener[] = [];
+
   constructor(
     private readonly repo: HelpersRepository,
     private readonly users: AuthRepository,
@@ -47,10 +61,25 @@ export class HelpersService {
     return helper;
   }
 
+  onShiftChangedByCoordinator(listener: ShiftChangedListener): void {
+    this.shiftListeners.push(listener);
+  }
+
   /** A coordinator puts a helper on a session (also beyond the need). */
   async assign(coordinator: AuthUser, sessionId: string, helperId: string, now = currentTime()): Promise<void> {
     if (!(await this.repo.findHelper(helperId))) throw ShiftError.notAHelper();
     await this.take(sessionId, helperId, coordinator.id, 'coordinator', now);
+  }
+
+  /** A coordinator takes a helper off a session (the helper is told, unlike when they leave by themself). */
+  async remove(coordinator: AuthUser, sessionId: string, helperId: string, now = currentTime()): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const session = await this.repo.lockSession(tx, sessionId);
+      if (!session) throw ScheduleError.sessionNotFound();
+      assertCanLeaveShift(session, helperId, now);
+      await this.repo.removeShift(tx, sessionId, helperId);
+      await this.shiftChanged(tx, { change: 'removed', sessionId, helperId, coordinatorId: coordinator.id });
+    });
   }
 
   /** A helper signs up for an open shift. */
@@ -123,6 +152,11 @@ export class HelpersService {
       if (!session) throw ScheduleError.sessionNotFound();
       assertCanTakeShift(session, helperId, now, role);
       await this.repo.addShift(tx, sessionId, helperId, by);
+      if (role === 'coordinator') await this.shiftChanged(tx, { change: 'assigned', sessionId, helperId, coordinatorId: by });
     });
+  }
+
+  private async shiftChanged(tx: EntityManager, change: ShiftChangeByCoordinator): Promise<void> {
+    for (const listener of this.shiftListeners) await listener(tx, change);
   }
 }

@@ -18,6 +18,7 @@ export function toPublicSessionDto(s: SessionRow): PublicSessionDto {
       seats: sl.seats,
       seatsLeft: s.status === 'cancelled' ? 0 : Math.max(0, sl.seats - sl.booked),
     })),
+    closure: s.closure,
   };
 }
 

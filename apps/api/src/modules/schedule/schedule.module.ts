@@ -5,11 +5,13 @@ import { PublicSessionsController, PublicSiteListController } from './public-ses
 import { ScheduleController } from './schedule.controller';
 import { ScheduleRepository } from './schedule.repository';
 import { ScheduleService } from './schedule.service';
+import { SiteCopyController } from './site-copy.controller';
+import { SiteCopyService } from './site-copy.service';
 
 @Module({
   imports: [SitesModule],
-  controllers: [ScheduleController, PublicSessionsController, PublicSiteListController],
-  providers: [ScheduleRepository, ScheduleService],
+  controllers: [ScheduleController, PublicSessionsController, PublicSiteListController, SiteCopyController],
+  providers: [ScheduleRepository, ScheduleService, SiteCopyService],
   exports: [ScheduleService],
 })
 export class ScheduleModule implements OnModuleInit {

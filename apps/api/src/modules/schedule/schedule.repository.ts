@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Schedule, ScheduleInput, SessionStatus, Weekday } from '@digihjalpen/domain';
+import type { ClosureNotice, Schedule, ScheduleInput, SessionStatus, Weekday } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ScheduleEntity } from './schedule.entity';
 import { SessionEntity } from './session.entity';
@@ -46,6 +46,8 @@ export interface SessionRow {
   updatedAt: Date;
   helpers: number;
   slots: { id: string; start: Date; end: Date; seats: number; booked: number }[];
+  /** The closure that cancelled it (dates and reason), if one did. */
+  closure: ClosureNotice | null;
 }
 
 interface RawSession {
@@ -63,6 +65,8 @@ interface RawSession {
   updated_at: Date;
   helpers: number;
   slots: { id: string; start: string; end: string; seats: number; booked: number }[] | null;
+  closure_from: string | null;
+  closure_to: string | null;
 }
 
 @Injectable()
@@ -103,8 +107,10 @@ export class ScheduleRepository {
               (SELECT count(*)::int FROM shift sh WHERE sh.session_id = s.id) AS helpers,
               (SELECT json_agg(json_build_object('id', sl.id, 'start', sl.starts_at, 'end', sl.ends_at, 'seats', sl.seats, 'booked', sl.booked)
                                ORDER BY sl.starts_at)
-                 FROM slot sl WHERE sl.session_id = s.id) AS slots
+                 FROM slot sl WHERE sl.session_id = s.id) AS slots,
+              to_char(c.from_date, 'YYYY-MM-DD') AS closure_from, to_char(c.to_date, 'YYYY-MM-DD') AS closure_to
          FROM session s JOIN site ON site.id = s.site_id
+         LEFT JOIN closure c ON c.id = s.closure_id
         WHERE ($1::uuid IS NULL OR s.site_id = $1) AND ($4::uuid IS NULL OR s.id = $4)
           AND s.starts_at < $3 AND s.ends_at > $2
         ORDER BY s.starts_at`,
@@ -125,6 +131,7 @@ export class ScheduleRepository {
       updatedAt: r.updated_at,
       helpers: r.helpers,
       slots: (r.slots ?? []).map((sl) => ({ ...sl, start: new Date(sl.start), end: new Date(sl.end) })),
+      closure: r.closure_from && r.closure_to ? { from: r.closure_from, to: r.closure_to, reason: r.cancel_reason ?? '' } : null,
     }));
   }
 
@@ -156,6 +163,20 @@ export class ScheduleRepository {
 
   async findSession(id: string): Promise<SessionEntity | null> {
     return this.db.getRepository(SessionEntity).findOneBy({ id });
+  }
+
+  /**
+   * Cancels the sessions of a closure that are still planned, in one statement: the change from planned to
+   * cancelled is the claim, so a session cancelled twice (two instances, the same request) is told about once.
+   */
+  async cancelForClosure(tx: EntityManager, ids: readonly string[], reason: string, closureId: string): Promise<string[]> {
+    if (!ids.length) return [];
+    const [rows] = (await tx.query(
+      `UPDATE session SET status = 'cancelled', cancel_reason = $2, closure_id = $3, sequence = sequence + 1, updated_at = $4
+        WHERE id = ANY($1::uuid[]) AND status = 'planned' RETURNING id`,
+      [ids, reason, closureId, currentTime()],
+    )) as [{ id: string }[], number];
+    return rows.map((r) => r.id);
   }
 
   /** Cancels a planned session; false when it was already cancelled (by someone else, just now). */

@@ -24,6 +24,7 @@ import {
 } from '@digihjalpen/domain';
 import { SitesService } from '../sites/sites.service';
 import { ScheduleRepository, type SessionRow } from './schedule.repository';
+import { closedDaysOf, lockSiteForSessions } from './closed-days.repository';
 import { insertSessions, syncScheduleSessions, type SyncResult } from './session-sync';
 import { currentTime } from '../../common/clock';
 
@@ -81,13 +82,17 @@ export class ScheduleService {
   async create(siteId: string, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
     const site = await this.sites.get(siteId);
     validateSchedule(input);
-    return this.repo.transaction(async (tx) => {
-      // One schedule change per site at a time, so two coordinators cannot add overlapping schedules.
-      await tx.query('SELECT 1 FROM site WHERE id = $1 FOR UPDATE', [siteId]);
-      assertNoOverlap(input, await this.repo.listSchedules(siteId, tx));
-      const schedule = await this.repo.insertSchedule(tx, siteId, input);
-      return { schedule, timeZone: site.timeZone, ...(await syncScheduleSessions(tx, schedule, site, now)) };
-    });
+    return this.repo.transaction((tx) => this.createIn(tx, site, input, now));
+  }
+
+  /** Adds a schedule and generates its sessions in the caller's transaction (a new schedule, or a copied site's). */
+  async createIn(tx: EntityManager, site: Site, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
+    validateSchedule(input);
+    // One schedule change per site at a time, so two coordinators cannot add overlapping schedules.
+    await tx.query('SELECT 1 FROM site WHERE id = $1 FOR UPDATE', [site.id]);
+    assertNoOverlap(input, await this.repo.listSchedules(site.id, tx));
+    const schedule = await this.repo.insertSchedule(tx, site.id, input);
+    return { schedule, timeZone: site.timeZone, ...(await syncScheduleSessions(tx, schedule, site, now)) };
   }
 
   async update(scheduleId: string, input: ScheduleInput, now = currentTime()): Promise<ScheduleChange> {
@@ -122,7 +127,13 @@ export class ScheduleService {
     validateOneOff(input);
     const occurrence = { date: input.date, start: zonedInstant(input.date, input.startTime, site.timeZone), end: zonedInstant(input.date, input.endTime, site.timeZone) };
     if (occurrence.start <= now) throw ScheduleError.invalid({ date: 'Den dagen och tiden har redan varit. Välj en tid framåt.' });
-    const created = await this.repo.transaction((tx) => insertSessions(tx, site, [occurrence], { scheduleId: null, ...input }));
+    const created = await this.repo.transaction(async (tx) => {
+      // A one-off on a holiday is the coordinator's own choice; inside a closure it is refused (lift it first).
+      await lockSiteForSessions(tx, site.id);
+      const closed = (await closedDaysOf(tx, site.id, { from: input.date, to: input.date })).get(input.date);
+      if (closed?.kind === 'closure') throw ScheduleError.invalid({ date: `Platsen är stängd den dagen: ${closed.reason}. Häv stängningen först (Samordnare → Stängt).` });
+      return insertSessions(tx, site, [occurrence], { scheduleId: null, ...input });
+    });
     if (!created) throw ScheduleError.invalid({ startTime: 'Det finns redan en träff som börjar då på den här platsen.' });
     const [row] = await this.repo.sessions({ siteId, from: occurrence.start, to: occurrence.end });
     if (!row) throw ScheduleError.sessionNotFound();
@@ -157,6 +168,17 @@ export class ScheduleService {
   async sessionsForCoordinator(siteId: string, query: RangeQuery, now = currentTime()): Promise<SessionRow[]> {
     const site = await this.sites.get(siteId);
     return this.sessionsOf(site, sessionRange(query, site.timeZone, now));
+  }
+
+  /**
+   * Cancels a closure's sessions inside its transaction, set-based: one UPDATE for the batch, then each
+   * listener once for the sessions that were still planned (bookings cancel theirs and queue one e-mail
+   * each). Returns the ids this call cancelled.
+   */
+  async cancelForClosure(tx: EntityManager, sessionIds: readonly string[], reason: string, closureId: string): Promise<string[]> {
+    const cancelled = await this.repo.cancelForClosure(tx, sessionIds, reason, closureId);
+    if (cancelled.length) for (const listener of this.cancelListeners) await listener(tx, { sessionIds: cancelled, reason, closureId });
+    return cancelled;
   }
 
   onSessionCancelled(listener: SessionCancelledListener): void {

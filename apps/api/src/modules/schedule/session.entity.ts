@@ -1,5 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { SessionStatus } from '@digihjalpen/domain';
+import { ClosureEntity } from '../closures/closure.entities';
 import { SiteEntity } from '../sites/site.entity';
 import { ScheduleEntity } from './schedule.entity';
 
@@ -42,6 +43,15 @@ export class SessionEntity {
 
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
   cancelReason!: string | null;
+
+  /** The closure that cancelled it, if one did. */
+  @Index('session_closure', { where: '"closure_id" IS NOT NULL' })
+  @Column({ name: 'closure_id', type: 'uuid', nullable: true })
+  closureId!: string | null;
+
+  @ManyToOne(() => ClosureEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'closure_id' })
+  closure?: ClosureEntity;
 
   @Column({ name: 'drop_in', type: 'boolean', default: true })
   dropIn!: boolean;

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { Public } from '../auth/access.decorator';
-import { PublicSiteDto, PublicSiteNameDto } from './dto/public-site.dto';
+import { PublicSiteDetailDto, PublicSiteNameDto } from './dto/public-site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('public')
@@ -14,9 +14,9 @@ export class PublicSitesController {
 
   @Get(':slug')
   @Header('Cache-Control', 'public, max-age=0, s-maxage=60')
-  @ApiOkResponse({ type: PublicSiteDto })
+  @ApiOkResponse({ type: PublicSiteDetailDto })
   @ApiNotFoundResponse({ type: ApiErrorDto })
-  get(@Param('slug') slug: string): Promise<PublicSiteDto> {
+  get(@Param('slug') slug: string): Promise<PublicSiteDetailDto> {
     return this.sites.getPublic(slug);
   }
 }

@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Update
 @Entity('site')
 @Check('site_slug_format', `"slug" ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Check('site_name_not_blank', `length(btrim("name")) > 0`)
+@Check('site_country', `"country" ~ '^[A-Z]{2}$'`)
 export class SiteEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -27,6 +28,10 @@ export class SiteEntity {
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Europe/Stockholm' })
   timeZone!: string;
+
+  /** ISO 3166 country: its public holidays close the site (see the closures module). */
+  @Column({ type: 'varchar', length: 2, default: 'SE' })
+  country?: string;
 
   @Column({ type: 'varchar', length: 8, array: true, default: () => `'{sv}'` })
   languages!: string[];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { HelpLanguage, Site } from '@digihjalpen/domain';
-import { Repository } from 'typeorm';
+import { SiteError, type ClosureNotice, type HelpLanguage, type Site } from '@digihjalpen/domain';
+import { QueryFailedError, Repository, type EntityManager } from 'typeorm';
 import { SiteEntity } from './site.entity';
 
 function toSite(e: SiteEntity): Site {
@@ -41,20 +41,40 @@ export class SitesRepository {
     return entity ? toSite(entity) : null;
   }
 
-  async insert(site: Omit<Site, 'id'>): Promise<Site> {
-    return toSite(await this.sites.save(this.sites.create(site)));
+  /** Inserts a site (in the caller's transaction when given); a web address taken meanwhile is SiteError.slugTaken. */
+  async insert(site: Omit<Site, 'id'>, tx?: EntityManager): Promise<Site> {
+    const repo = tx ? tx.getRepository(SiteEntity) : this.sites;
+    try {
+      return toSite(await repo.save(repo.create(site)));
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string; detail?: string }).code === '23505' && /\(slug\)/.test(String((error.driverError as { detail?: string }).detail))) {
+        throw SiteError.slugTaken(site.slug);
+      }
+      throw error;
+    }
   }
 
   async update(id: string, changes: Partial<Omit<Site, 'id'>>): Promise<void> {
     await this.sites.update({ id }, changes);
   }
 
-  async slugExists(slug: string): Promise<boolean> {
-    return this.sites.existsBy({ slug });
+  async slugExists(slug: string, tx?: EntityManager): Promise<boolean> {
+    return (tx ? tx.getRepository(SiteEntity) : this.sites).existsBy({ slug });
   }
 
   async findBySlug(slug: string): Promise<Site | null> {
     const entity = await this.sites.findOneBy({ slug });
     return entity ? toSite(entity) : null;
+  }
+
+  /** The site's closures (its own and every site's) that have not ended by `today`, not lifted, first first. */
+  async closureNotices(siteId: string, today: string): Promise<ClosureNotice[]> {
+    return this.sites.query(
+      `SELECT to_char(from_date, 'YYYY-MM-DD') AS "from", to_char(to_date, 'YYYY-MM-DD') AS "to", reason
+         FROM closure
+        WHERE (site_id = $1 OR site_id IS NULL) AND lifted_at IS NULL AND to_date >= $2
+        ORDER BY from_date, to_date LIMIT 20`,
+      [siteId, today],
+    );
   }
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { containsWords, prepareNewSite, searchText, searchWords, publicSites, SiteError, toPublicSite, type NewSite, type PublicSite, type PublicSiteName, type Site } from '@digihjalpen/domain';
+import { closureNotices, containsWords, localDateOf, prepareNewSite, searchText, searchWords, publicSites, SiteError, toPublicSite, type NewSite, type PublicSite, type PublicSiteDetail, type PublicSiteName, type Site } from '@digihjalpen/domain';
+import { currentTime } from '../../common/clock';
+import type { EntityManager } from 'typeorm';
 import { SitesRepository } from './sites.repository';
 
 @Injectable()
@@ -52,10 +54,11 @@ export class SitesService {
     return site;
   }
 
-  async create(input: NewSite): Promise<Site> {
+  /** A new site; with `tx`, in the caller's transaction (a copied site is saved with its schedules). */
+  async create(input: NewSite, tx?: EntityManager): Promise<Site> {
     const site = prepareNewSite(input);
-    if (await this.sites.slugExists(site.slug)) throw SiteError.invalid({ slug: `Adressnamnet "${site.slug}" används redan av en annan plats. Välj ett annat.` });
-    return this.sites.insert(site);
+    if (await this.sites.slugExists(site.slug, tx)) throw SiteError.slugTaken(site.slug);
+    return this.sites.insert(site, tx);
   }
 
   async update(id: string, changes: NewSite): Promise<Site> {
@@ -65,8 +68,11 @@ export class SitesService {
     return { ...next, id };
   }
 
-  async getPublic(slug: string): Promise<PublicSite> {
-    return toPublicSite(await this.getActiveBySlug(slug));
+  /** An active site for anyone, with its current and coming closures ("Stängt 24 dec–6 jan: …"). */
+  async getPublic(slug: string, now = currentTime()): Promise<PublicSiteDetail> {
+    const site = await this.getActiveBySlug(slug);
+    const today = localDateOf(now, site.timeZone);
+    return { ...toPublicSite(site), closures: closureNotices(await this.sites.closureNotices(site.id, today), today) };
   }
 }
 

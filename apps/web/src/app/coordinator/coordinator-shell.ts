@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people' | 'privacy' | 'log' | 'book';
+type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people' | 'privacy' | 'log' | 'book' | 'bookings';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -52,6 +52,7 @@ export class CoordinatorShell {
     { section: 'hours', path: '/samordnare/timmar', label: 'Timmar' },
     { section: 'ocn', path: '/samordnare/ocn', label: 'Validering (OCN)' },
     { section: 'equipment', path: '/samordnare/utrustning', label: 'Utrustning' },
+    { section: 'bookings', path: '/samordnare/bokningar', label: 'Bokningar' },
     { section: 'partners', path: '/samordnare/partner', label: 'Partner' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
     { section: 'privacy', path: '/samordnare/integritet', label: 'Integritet' },
@@ -64,6 +65,7 @@ export class CoordinatorShell {
     const path = this.url().split(/[?#]/)[0] ?? '';
     if (path.startsWith('/samordnare/statistik')) return 'statistics';
     if (path.startsWith('/samordnare/partner')) return 'partners';
+    if (path.startsWith('/samordnare/bokningar')) return 'bookings';
     if (path.startsWith('/samordnare/bemanning')) return 'staffing';
     if (path.startsWith('/samordnare/besok')) return 'visits';
     if (path.startsWith('/samordnare/timmar')) return 'hours';

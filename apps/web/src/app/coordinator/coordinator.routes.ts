@@ -10,6 +10,7 @@ export const coordinatorRoutes: Routes = [
       { path: '', title: 'Platser – Samordnare – Digihjälpen', loadComponent: () => import('./site-list/site-list-page').then((m) => m.SiteListPage) },
       { path: 'platser/ny', title: 'Ny plats – Samordnare – Digihjälpen', loadComponent: () => import('./new-site/new-site-page').then((m) => m.NewSitePage) },
       { path: 'platser/:id', title: 'Plats – Samordnare – Digihjälpen', loadComponent: () => import('./site-admin/site-admin-page').then((m) => m.SiteAdminPage) },
+      { path: 'platser/:id/kopiera', title: 'Kopiera plats – Samordnare – Digihjälpen', loadComponent: () => import('./copy-site/copy-site-page').then((m) => m.CopySitePage) },
       { path: 'statistik', title: 'Statistik – Samordnare – Digihjälpen', loadComponent: () => import('./statistics/statistics-page').then((m) => m.StatisticsPage) },
       { path: 'partner', title: 'Partner – Samordnare – Digihjälpen', loadComponent: () => import('./partners/partners-page').then((m) => m.PartnersPage) },
       { path: 'bemanning', title: 'Bemanning – Samordnare – Digihjälpen', loadComponent: () => import('./staffing/staffing-page').then((m) => m.StaffingPage) },
@@ -23,8 +24,9 @@ export const coordinatorRoutes: Routes = [
       { path: 'ocn/digivardar/:helperId', title: 'Digivärd – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/helper-modules-page').then((m) => m.HelperModulesPage) },
       { path: 'ocn/digivardar/:helperId/:moduleId', title: 'Portfölj – OCN – Samordnare – Digihjälpen', loadComponent: () => import('./ocn/portfolio-page').then((m) => m.PortfolioPage) },
       { path: 'logg', title: 'Logg – Samordnare – Digihjälpen', loadComponent: () => import('./audit-log/audit-log-page').then((m) => m.AuditLogPage) },
+      { path: 'bokningar', title: 'Bokningar – Samordnare – Digihjälpen', loadComponent: () => import('./bookings/bookings-page').then((m) => m.BookingsPage) },
       { path: 'integritet', title: 'Integritet – Samordnare – Digihjälpen', loadComponent: () => import('./privacy/privacy-page').then((m) => m.PrivacyPage) },
-      { path: 'personal', title: 'Personal – Samordnare – Digihjälpen', loadComponent: () => import('./staff-invitations/staff-invitations-page').then((m) => m.StaffInvitationsPage) },
+      { path: 'personal', title: 'Personal och konton – Samordnare – Digihjälpen', loadComponent: () => import('./people/people-page').then((m) => m.PeoplePage) },
     ],
   },
 ];

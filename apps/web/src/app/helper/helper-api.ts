@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { HoursEntryView, HoursInput, MyHoursView, Page, StaffingView } from '@digihjalpen/domain';
+import type { HoursEntryView, HoursInput, MyHoursView, NoticeSettings, Page, StaffingView } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
 /** The helper's own hours as CSV (a plain link: the browser downloads it with the session cookie). */
@@ -45,5 +45,14 @@ export class HelperApi {
   /** Time added by hand (training, preparation, a meeting …); it waits for a coordinator's approval. */
   addHours(input: HoursInput): Promise<HoursEntryView> {
     return firstValueFrom(this.http.post<HoursEntryView>('/api/hours', input));
+  }
+
+  /** Which e-mails about shifts the helper gets, and in which language. */
+  noticeSettings() {
+    return httpResource<NoticeSettings>(() => '/api/me/notice-settings');
+  }
+
+  saveNoticeSettings(settings: NoticeSettings): Promise<NoticeSettings> {
+    return firstValueFrom(this.http.put<NoticeSettings>('/api/me/notice-settings', settings));
   }
 }

@@ -81,7 +81,7 @@ export function aDeskBooking(overrides: Partial<DeskBookingView> = {}): DeskBook
 export function aDeskSession(overrides: Partial<DeskSessionView> = {}, now = Date.now()): DeskSessionView {
   return {
     session: { id: '10000000-0000-4000-8000-000000000001', start: new Date(now - 3_600_000).toISOString(), end: new Date(now + 3_600_000).toISOString(), status: 'planned', dropIn: true },
-    site: { id: '20000000-0000-4000-8000-000000000001', name: 'Stadsbiblioteket', timeZone: 'Europe/Stockholm' },
+    site: { id: '20000000-0000-4000-8000-000000000001', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket', timeZone: 'Europe/Stockholm' },
     shift: { checkedInAt: null, checkedOutAt: null },
     bookings: [],
     visitsLogged: 0,

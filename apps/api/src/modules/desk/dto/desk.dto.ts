@@ -44,6 +44,7 @@ class DeskSessionPartDto {
 class DeskSiteDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ description: 'For the site’s coming times (a follow-up booking)' }) slug!: string;
   @ApiProperty() timeZone!: string;
 }
 

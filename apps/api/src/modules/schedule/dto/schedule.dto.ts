@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { OccurrenceView, PublicSessionView, Schedule, ScheduleChangeView, ScheduleInput, SessionView, SlotView, Weekday } from '@digihjalpen/domain';
+import type { ClosureNotice, OccurrenceView, PublicSessionView, Schedule, ScheduleChangeView, ScheduleInput, SessionView, SlotView, Weekday } from '@digihjalpen/domain';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -103,6 +103,13 @@ export class PublicSessionDto implements PublicSessionView {
   @ApiProperty({ enum: ['planned', 'cancelled'] }) status!: 'planned' | 'cancelled';
   @ApiProperty({ description: 'Drop-in welcome without booking' }) dropIn!: boolean;
   @ApiProperty({ type: [PublicSlotDto] }) slots!: PublicSlotDto[];
+  @ApiProperty({ type: () => ClosureNoticeDto, nullable: true, description: 'The closure that cancelled it (dates and reason), if one did' }) closure!: ClosureNoticeDto | null;
+}
+
+export class ClosureNoticeDto implements ClosureNotice {
+  @ApiProperty({ example: '2026-12-24', description: 'First closed day (local, inclusive)' }) from!: string;
+  @ApiProperty({ example: '2027-01-06', description: 'Last closed day (local, inclusive)' }) to!: string;
+  @ApiProperty({ example: 'Jul och nyår' }) reason!: string;
 }
 
 export class SessionDto extends PublicSessionDto implements SessionView {

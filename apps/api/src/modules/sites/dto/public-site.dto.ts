@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { HELP_LANGUAGES, type HelpLanguage, type NextSessionView, type Page, type PublicSite, type PublicSiteName, type PublicSiteSummary } from '@digihjalpen/domain';
+import { HELP_LANGUAGES, type ClosureNotice, type PublicSiteDetail, type HelpLanguage, type NextSessionView, type Page, type PublicSite, type PublicSiteName, type PublicSiteSummary } from '@digihjalpen/domain';
 import { PageDto } from '../../../common/paging.dto';
 
 export class PublicSiteDto implements PublicSite {
@@ -12,6 +12,17 @@ export class PublicSiteDto implements PublicSite {
   @ApiProperty({ type: String, nullable: true }) contactPhone!: string | null;
   @ApiProperty({ example: 'Europe/Stockholm' }) timeZone!: string;
   @ApiProperty({ enum: HELP_LANGUAGES, isArray: true, description: 'Languages the helpers there speak' }) languages!: HelpLanguage[];
+}
+
+export class PublicClosureDto implements ClosureNotice {
+  @ApiProperty({ example: '2026-12-24', description: 'First closed day (local, inclusive)' }) from!: string;
+  @ApiProperty({ example: '2027-01-06', description: 'Last closed day (local, inclusive)' }) to!: string;
+  @ApiProperty({ example: 'Jul och nyår' }) reason!: string;
+}
+
+/** GET /api/public/sites/{slug}: the site and its current and coming closures. */
+export class PublicSiteDetailDto extends PublicSiteDto implements PublicSiteDetail {
+  @ApiProperty({ type: [PublicClosureDto], description: 'Closures that have not ended, first first (public holidays are not listed)' }) closures!: PublicClosureDto[];
 }
 
 export class NextSessionDto implements NextSessionView {

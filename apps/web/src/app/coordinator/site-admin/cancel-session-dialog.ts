@@ -11,8 +11,9 @@ export interface SessionToCancel {
 }
 
 /**
- * Asks before a session is cancelled, and why (the reason goes to helpers and, later, to people who
- * booked). A native modal <dialog>: focus stays inside, Esc closes, focus returns to the button.
+ * Asks before a session is cancelled, and why: the reason is in the e-mail to the helpers on shift (unless
+ * they turned those e-mails off) and to the people who booked with an e-mail address. A native modal
+ * <dialog>: focus stays inside, Esc closes, focus returns to the button.
  */
 @Component({
   selector: 'dh-cancel-session-dialog',
@@ -31,7 +32,7 @@ export interface SessionToCancel {
         </p>
         <dh-field
           label="Varför ställs träffen in?"
-          hint="Till exempel: Biblioteket är stängt på grund av ett strömavbrott."
+          hint="Vi mejlar skälet till digivärdarna som har pass och till dem som har bokat med e-post. Skriv kort, till exempel: Biblioteket är stängt på grund av ett strömavbrott."
           [error]="reasonError()"
         >
           <textarea dhControl #reasonInput id="cancel-reason" rows="3" maxlength="500" [value]="reason()" (input)="reason.set(reasonInput.value)"></textarea>

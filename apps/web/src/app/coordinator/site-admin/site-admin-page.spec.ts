@@ -6,7 +6,7 @@ import type { Schedule } from '@digihjalpen/domain';
 import { aSchedule, aSite } from '@digihjalpen/domain/testing';
 import { todayIn } from '../../shared/data/dates';
 import { dialogButton, polyfillDialog } from '../../testing/dialog';
-import { getButton, getByLabel, setChecked, type } from '../../testing/queries';
+import { descriptionOf, getButton, getByLabel, setChecked, type } from '../../testing/queries';
 import { aCoordinatorSession } from '../../testing/sessions';
 import type { ScheduleChange } from '../coordinator-api';
 import { PREVIEW_DEBOUNCE_MS } from '../schedule-form/schedule-form';
@@ -120,6 +120,8 @@ describe(SiteAdminPage.name, () => {
       const what = page().querySelector('dialog[open] #cancel-what');
       expect(text(what?.querySelector('strong'))).toBe('Tisdag 5 mars 10:00–12:00');
       expect(text(what)).toContain('1 person har bokat en tid.');
+      // Who is told the reason (the helpers on shift and the people who booked with an e-mail address).
+      expect(descriptionOf(page(), getByLabel(page(), 'Varför ställs träffen in?'))).toMatch(/^Vi mejlar skälet till digivärdarna som har pass och till dem som har bokat med e-post\./);
       type(getByLabel(page(), 'Varför ställs träffen in?'), 'Schemat är ändrat till onsdagar.');
       dialogButton(page(), 'Ja, ställ in träffen').click();
       await turns();

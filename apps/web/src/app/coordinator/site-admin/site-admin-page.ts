@@ -4,16 +4,16 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { Schedule, Site } from '@digihjalpen/domain';
 import { statusOf } from '../../shared/data/api-error';
-import { formatDay, formatShortDate, formatTime, localDateOf, todayIn } from '../../shared/data/dates';
+import { formatDay, formatTime, localDateOf, todayIn } from '../../shared/data/dates';
 import { PublicApi } from '../../shared/data/public-api';
 import { CoordinatorApi, type CoordinatorSession, type ScheduleChange } from '../coordinator-api';
 import { ScheduleForm } from '../schedule-form/schedule-form';
 import { SiteForm } from '../site-form/site-form';
+import { messageAfterCopy } from '../copy-site/copy-site-api';
+import { describeWeeklySchedule } from '../copy-site/schedule-summary';
 import { CancelSessionDialog, type SessionToCancel } from './cancel-session-dialog';
 import { ExtraSessionForm } from './extra-session-form';
 import { SessionCalendar } from './session-calendar';
-
-const WEEKDAYS_PLURAL = ['', 'måndagar', 'tisdagar', 'onsdagar', 'torsdagar', 'fredagar', 'lördagar', 'söndagar'];
 
 interface SessionView {
   id: string;
@@ -80,8 +80,8 @@ export class SiteAdminPage {
   protected readonly sessions = this.api.sessions(this.id);
   protected readonly notFound = computed(() => [400, 404].includes(statusOf(this.site.error())));
   protected readonly editingSite = signal(false);
-  /** After the site was saved: what changed, shown until the next edit. */
-  protected readonly siteSaved = signal<string | null>(null);
+  /** After the site was saved: what changed, shown until the next edit (or, right after Kopiera plats, what the copy made). */
+  protected readonly siteSaved = signal<string | null>(messageAfterCopy(this.document));
   /** Which schedule form is open: a schedule's id, 'new', or none (one at a time; they share field ids). */
   protected readonly scheduleEditor = signal<string | null>(null);
   /** The last schedule change, shown under that schedule. */
@@ -141,15 +141,7 @@ export class SiteAdminPage {
   }
 
   protected describeSchedule(s: Schedule): { when: string; period: string; details: string } {
-    const days = new Intl.ListFormat('sv', { type: 'conjunction' }).format(s.weekdays.map((d) => WEEKDAYS_PLURAL[d] ?? String(d)));
-    const when = `${days.charAt(0).toLocaleUpperCase('sv')}${days.slice(1)} ${s.startTime}–${s.endTime}`;
-    const period = s.validUntil
-      ? `Från ${formatShortDate(s.validFrom, 'sv')} till ${formatShortDate(s.validUntil, 'sv')}`
-      : `Från ${formatShortDate(s.validFrom, 'sv')}, tills vidare`;
-    const seats = `${s.seatsPerSlot} ${s.seatsPerSlot === 1 ? 'plats' : 'platser'}`;
-    const helpers = `${s.helpersNeeded} ${s.helpersNeeded === 1 ? 'digivärd behövs' : 'digivärdar behövs'}`;
-    const details = `Tider på ${s.slotMinutes} minuter, ${seats} per tid. ${s.dropIn ? 'Drop-in.' : 'Bara bokade besök.'} ${helpers}.`;
-    return { when, period, details };
+    return describeWeeklySchedule(s);
   }
 
   protected askToCancel(session: SessionView | KeptSessionView, from: 'list' | 'kept' = 'list'): void {

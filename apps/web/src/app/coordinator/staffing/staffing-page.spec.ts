@@ -44,6 +44,7 @@ describe(StaffingPage.name, () => {
     fixture.detectChanges();
     staffingRequest({ weeks: 4 }).flush(first);
     http.expectOne('/api/sites').flush(sites);
+    http.expectOne('/api/helper-notices/open-shifts-digest').flush({ enabled: false });
     await settle(fixture);
   };
 

@@ -10,6 +10,7 @@ import { FIELD } from '../../shared/ui/field';
 import { Pager } from '../../shared/ui/pager';
 import { CoordinatorApi } from '../coordinator-api';
 import { HelperPicker } from '../helpers/helper-picker';
+import { OpenShiftsDigest } from './open-shifts-digest';
 
 export const WEEK_CHOICES = [4, 8] as const;
 type Weeks = (typeof WEEK_CHOICES)[number];
@@ -53,7 +54,7 @@ const sessionsText = (n: number) => (n === 1 ? '1 träff' : `${n.toLocaleString(
  */
 @Component({
   selector: 'dh-staffing-page',
-  imports: [RouterLink, FIELD, ConfirmDialog, Pager, HelperPicker],
+  imports: [RouterLink, FIELD, ConfirmDialog, Pager, HelperPicker, OpenShiftsDigest],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './staffing-page.html',
   styleUrl: './staffing-page.css',

@@ -199,6 +199,31 @@ describe(TodayPage.name, () => {
     expect(text(page().querySelector('.notice'))).toBe('Besöket är sparat.');
   });
 
+  it('offers to book the next time at once after a visit that needs a follow-up', async () => {
+    await setUp([aDeskSession()]);
+    getButton(page(), '+ Drop-in-besök').click();
+    await settle(fixture);
+    setChecked(getByLabel(page(), 'E-post'), true);
+    getByLabel(page(), 'Behöver följas upp').click();
+    getButton(page(), 'Spara besöket').click();
+    const sent = await next('POST', '/api/visits');
+    sent.flush(aVisitView(sent.request.body as VisitInput), { status: 201, statusText: 'Created' });
+    // The booking panel asks for the site's times at once (not settle(): it would wait for that answer).
+    let times: TestRequest | undefined;
+    for (const deadline = Date.now() + 5_000; !times && Date.now() < deadline; ) {
+      await turn();
+      TestBed.tick();
+      times = http.match((r) => r.url === '/api/public/sites/stadsbiblioteket/sessions')[0];
+    }
+    expect(text(page().querySelector('dh-follow-up-booking h3'))).toBe('Boka nästa tid');
+    times?.flush([]);
+    await settle(fixture);
+    expect(text(page().querySelector('dh-follow-up-booking'))).toContain('Det finns inga träffar att boka de här veckorna.');
+    getButton(page(), 'Inte nu').click();
+    await settle(fixture);
+    expect(page().querySelector('dh-follow-up-booking')).toBeNull();
+  });
+
   it('keeps the form open with the API’s message when a visit is refused', async () => {
     await setUp([aDeskSession()]);
     getButton(page(), '+ Drop-in-besök').click();

@@ -14,6 +14,7 @@ import { WEB_CRYPTO } from '../../shared/data/web-crypto';
 import { draftOf, newDraft, type VisitDraft, type VisitFields } from '../../shared/ui/visit-form/visit-draft';
 import { VisitForm } from '../../shared/ui/visit-form/visit-form';
 import { DeskApi } from '../desk-api';
+import { FollowUpBooking, type FollowUpPerson, type FollowUpSite } from './follow-up-booking';
 import { SessionReport } from './session-report';
 
 /** The report button shows this long before the session ends (and the form opens by itself after it). */
@@ -53,6 +54,7 @@ interface BookingRow {
 
 interface SessionRow {
   id: string;
+  siteSlug: string;
   siteName: string;
   time: string;
   timeZone: string;
@@ -80,7 +82,7 @@ const OWN_DEVICE = (own: boolean | null) => (own === true ? 'Tar med egen' : own
  */
 @Component({
   selector: 'dh-today-page',
-  imports: [RouterLink, VisitForm, SessionReport],
+  imports: [RouterLink, VisitForm, SessionReport, FollowUpBooking],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './today-page.html',
   styleUrl: './today-page.css',
@@ -124,6 +126,8 @@ export class TodayPage {
   protected readonly reportOpen = signal<ReadonlySet<string>>(new Set());
   /** Read out by screen readers after an action. */
   protected readonly announcement = signal('');
+  /** After a visit with the outcome "follow-up": booking the person's next time, in that session. */
+  protected readonly followUp = signal<{ sessionId: string; site: FollowUpSite; person: FollowUpPerson } | null>(null);
 
   protected readonly sessions = computed<SessionRow[]>(() => {
     const now = this.now();
@@ -252,15 +256,44 @@ export class TodayPage {
           return;
         case 'sent':
           this.close(open, SENT_TEXT);
+          this.offerFollowUp(open, fields);
           return;
         case 'queued':
           if (open.bookingId) this.updateBooking(open.sessionId, open.bookingId, { visitLogged: true });
+          // Offline: booking needs the network; "Boka en ny tid" in the session is there when it is back.
           this.close(open, QUEUED_TEXT);
           return;
       }
     } finally {
       this.saving.set(false);
     }
+  }
+
+  /** "Boka nästa tid" was finished or put aside: back to the session's list. */
+  protected closeFollowUp(sessionId: string): void {
+    this.followUp.set(null);
+    this.focusLater(`drop-in-${sessionId}`);
+  }
+
+  /** "Boka en ny tid": the next time for someone at this session's site, without a visit first. */
+  protected startFollowUp(session: SessionRow): void {
+    this.startFollowUpAt(session.id, null, null);
+  }
+
+  /** A visit that needs a follow-up: offer to book the person's next time at this site, at once. */
+  private offerFollowUp(open: OpenVisit, fields: VisitFields): void {
+    if (fields.outcome === 'follow-up') this.startFollowUpAt(open.sessionId, open.bookingId, fields);
+  }
+
+  private startFollowUpAt(sessionId: string, bookingId: string | null, fields: VisitFields | null): void {
+    const desk = this.desk.value().find((d) => d.session.id === sessionId);
+    if (!desk) return;
+    const booked = bookingId ? desk.bookings.find((b) => b.id === bookingId) : undefined;
+    this.followUp.set({
+      sessionId,
+      site: { slug: desk.site.slug, name: desk.site.name, timeZone: desk.site.timeZone },
+      person: { name: booked?.name ?? '', language: booked?.language ?? fields?.language ?? 'sv', categories: fields?.categories ?? booked?.topics ?? [] },
+    });
   }
 
   protected cancelVisit(): void {
@@ -377,6 +410,7 @@ export class TodayPage {
       });
     return {
       id: d.session.id,
+      siteSlug: d.site.slug,
       siteName: d.site.name,
       time: `${formatTime(d.session.start, zone, 'sv')}–${formatTime(d.session.end, zone, 'sv')}`,
       timeZone: zone,

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import type { AuthUser, MeView, Role } from '@digihjalpen/domain';
+import type { AuthUser, MeView, PasswordResetRequest, Role } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
 /** Where a signed-in person starts: coordinators in their area, everyone else on the staff start page. */
@@ -56,6 +56,11 @@ export class AuthService {
 
   async acceptInvitation(token: string, password: string): Promise<AuthUser> {
     return this.signedInAs(await firstValueFrom(this.http.post<AuthUser | MeView>('/api/auth/invitations/accept', { token, password })));
+  }
+
+  /** Chooses a new password with a one-time link from a coordinator; every other sign-in ends, this one starts. */
+  async resetPassword(token: string, password: string): Promise<AuthUser> {
+    return this.signedInAs(await firstValueFrom(this.http.post<AuthUser | MeView>('/api/auth/password-reset', { token, password } satisfies PasswordResetRequest)));
   }
 
   async logout(): Promise<void> {

@@ -85,16 +85,15 @@ describe(SignInPage.name, () => {
     expect(TestBed.inject(AuthService).user()).toBeNull();
   });
 
-  it('says plainly that the account is locked, and until when, after too many wrong passwords', async () => {
+  it('shows the one answer for a wrong password or too many tries, marking no field (the server never says which)', async () => {
     await signIn('coordinator@example.org', 'fel-lösenord-igen');
-    const message = 'För många felaktiga försök. Kontot är låst till kl. 13:15. Försök igen då, eller be en samordnare om hjälp om du har glömt lösenordet.';
-    http.expectOne('/api/auth/login').flush({ code: 'ACCOUNT_LOCKED', message }, { status: 423, statusText: 'Locked' });
+    const message = 'Fel e-postadress eller lösenord – eller för många försök. Vänta en stund och försök igen.';
+    http.expectOne('/api/auth/login').flush({ code: 'INVALID_CREDENTIALS', message }, { status: 401, statusText: 'Unauthorized' });
     await settle(fixture);
 
     const summary = page().querySelector('dh-error-summary [tabindex="-1"]');
     expect(summary?.textContent?.trim()).toBe(message);
     expect(document.activeElement).toBe(summary);
-    // Nothing to fix in the fields: the wait is the answer.
     expect(getByLabel(page(), 'Lösenord').getAttribute('aria-invalid')).toBeNull();
     expect(getByLabel(page(), 'E-postadress').getAttribute('aria-invalid')).toBeNull();
     expect(TestBed.inject(AuthService).user()).toBeNull();

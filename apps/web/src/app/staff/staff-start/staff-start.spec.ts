@@ -40,12 +40,13 @@ describe(StaffStart.name, () => {
     expect(text()).not.toContain('kommer du snart');
   });
 
-  it('gives library staff one big way in: booking for someone', async () => {
+  it("gives library staff one big way in: booking for someone, then their library's bookings", async () => {
     await open('library-staff');
     expect(text()).toContain('Du är inloggad som bibliotekspersonal.');
     expect(page().querySelector('h2')?.textContent).toBe('Ringer någon eller står vid disken?');
     expect(links()).toEqual([
       ['Boka åt någon', '/boka-at-nagon'],
+      ['Bokningar', '/bokningar'],
       ['Byt lösenord', '/personal/losenord'],
     ]);
   });

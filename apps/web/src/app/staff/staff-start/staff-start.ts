@@ -54,6 +54,11 @@ const ROLE_NAMES = ROLE_LABELS;
             <p>Boka en tid på Digihjälpen åt personen. Det räcker med ett förnamn. Du får ett bokningsnummer att läsa upp och en lapp att skriva ut.</p>
             <a class="dh-button" routerLink="/boka-at-nagon">Boka åt någon</a>
           </div>
+          <div class="find dh-panel">
+            <h2>Hitta, flytta eller avboka en tid</h2>
+            <p>Sök på bokningsnummer, namn eller telefon, eller se vilka som har bokat en dag på ditt bibliotek.</p>
+            <a class="dh-button-secondary" routerLink="/bokningar">Bokningar</a>
+          </div>
         }
       }
       <p class="account"><a routerLink="/personal/losenord">Byt lösenord</a></p>
@@ -68,6 +73,9 @@ const ROLE_NAMES = ROLE_LABELS;
     .book h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
     .book p { margin: 0; flex: 1 1 18rem; }
     .book .dh-button { font-size: 1.2rem; padding: 0.75rem 1.75rem; }
+    .find { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 0 1.5rem; }
+    .find h2 { flex-basis: 100%; margin: 0; font-size: 1.2rem; }
+    .find p { margin: 0; flex: 1 1 18rem; }
     .today { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1.25rem; margin-block: 1rem 1.5rem; border-inline-start: 6px solid var(--dh-brand); }
     .today h2 { flex-basis: 100%; margin: 0; font-size: 1.3rem; }
     .today p { margin: 0; flex: 1 1 18rem; }

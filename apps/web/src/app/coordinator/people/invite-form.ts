@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, output, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { Role } from '@digihjalpen/domain';
+import type { AuthUser, Role } from '@digihjalpen/domain';
 import { PartnerApi } from '../../partner/partner-api';
 import { toApiError, type ApiError } from '../../shared/data/api-error';
 import { CopyLink } from '../../shared/ui/copy-link';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi, type Invitation, type InvitationCreated } from '../coordinator-api';
-import { HelperList, HelperRow } from '../helpers/helper-list';
 
 export const ROLE_CHOICES: { role: Role; name: string; description: string }[] = [
   { role: 'helper', name: 'Digivärd', description: 'hjälper besökare på träffarna och tar pass' },
@@ -38,17 +37,19 @@ const EMPTY: Draft = { name: '', email: '', role: 'helper', partnerId: '', siteI
 
 /**
  * Coordinators invite staff: the person gets an e-mail with a link to choose a password. The link is
- * also shown here, to pass on another way when the e-mail does not arrive.
+ * also shown here, to pass on another way when the e-mail does not arrive. Part of the people page.
  */
 @Component({
-  selector: 'dh-staff-invitations-page',
-  imports: [ErrorSummary, FIELD, CopyLink, RouterLink, HelperList, HelperRow],
+  selector: 'dh-invite-form',
+  imports: [ErrorSummary, FIELD, CopyLink, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './staff-invitations-page.html',
-  styleUrl: './staff-invitations-page.css',
+  templateUrl: './invite-form.html',
+  styleUrl: './invite-form.css',
   host: { lang: 'sv', dir: 'ltr' },
 })
-export class StaffInvitationsPage {
+export class InviteForm {
+  /** Someone was invited: the page's list shows them. */
+  readonly invited = output<AuthUser>();
   private readonly api = inject(CoordinatorApi);
   private readonly injector = inject(Injector);
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
@@ -63,7 +64,6 @@ export class StaffInvitationsPage {
   protected readonly sent = signal<InvitationCreated | null>(null);
   /** Where the invited person works, in words: "för Kompetenscenter", "på Stadsbiblioteket". */
   protected readonly sentWhere = signal('');
-  private readonly helpers = viewChild(HelperList);
   /** A partner's staff belong to a partner organisation; library staff to one library. */
   protected readonly partners = inject(PartnerApi).partners();
   protected readonly sites = this.api.sites();
@@ -111,7 +111,7 @@ export class StaffInvitationsPage {
       this.sentWhere.set(this.whereOf(d));
       this.sent.set(created);
       this.draft.set(EMPTY);
-      if (created.user.role === 'helper') this.helpers()?.reload();
+      this.invited.emit(created.user);
       if (created.user.role === 'partner') this.partners.reload();
       afterNextRender(() => this.resultHeading()?.nativeElement.focus(), { injector: this.injector });
     } catch (error) {

@@ -1,0 +1,75 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import { LANGUAGES, type Language, type StaffBookingDetail, type StaffBookingQuery } from '@digihjalpen/domain';
+import { toApiError, type ApiError } from '../../shared/data/api-error';
+import { StaffBookingsApi } from './staff-bookings-api';
+
+const LANGUAGE_NAMES: Record<Language, string> = { sv: 'svenska', en: 'engelska', ar: 'arabiska' };
+export const languageName = (code: Language): string => (LANGUAGES.includes(code) ? LANGUAGE_NAMES[code] : code);
+
+/** What the person is told after a change, and how (said on the page after it). */
+export function toldText(b: Pick<StaffBookingDetail, 'email' | 'phone' | 'language' | 'name'>): string {
+  if (b.email) return `${b.name} får ett e-postmeddelande på ${languageName(b.language)} med skälet.`;
+  if (b.phone) return `${b.name} har ingen e-post i bokningen. Ring ${b.phone} och berätta.`;
+  return `${b.name} har varken e-post eller telefon i bokningen och får inget meddelande.`;
+}
+
+/**
+ * The bookings page's state: the search, the list it found, the booking shown, and the changes made
+ * to it (cancel, move). The page and its dialogs read and call this; the API is behind it.
+ */
+@Injectable()
+export class BookingsStore {
+  private readonly api = inject(StaffBookingsApi);
+
+  readonly query = signal<StaffBookingQuery | null>(null);
+  readonly results = this.api.list(this.query);
+  readonly items = computed(() => (this.results.hasValue() ? this.results.value().items : []));
+  readonly selectedId = signal<string | null>(null);
+  readonly detail = this.api.detail(this.selectedId);
+  readonly booking = computed(() => (this.detail.hasValue() ? this.detail.value() : null));
+  readonly changing = signal(false);
+  /** Said after a change: what happened and how the person hears about it. */
+  readonly status = signal('');
+
+  search(query: StaffBookingQuery): void {
+    this.status.set('');
+    this.selectedId.set(null);
+    this.query.set({ ...query, page: 1 });
+  }
+
+  goToPage(page: number): void {
+    const q = this.query();
+    if (q) this.query.set({ ...q, page });
+  }
+
+  select(id: string | null): void {
+    this.status.set('');
+    this.selectedId.set(id);
+  }
+
+  /** Cancels the shown booking; null when done, else the problem (the dialog shows it). */
+  cancel(reason: string): Promise<ApiError | null> {
+    return this.change((id) => this.api.cancel(id, { reason }), (b) => `Tiden är avbokad. ${toldText(b)}`);
+  }
+
+  move(slotId: string, reason: string): Promise<ApiError | null> {
+    return this.change((id) => this.api.move(id, { slotId, reason }), (b) => `Tiden är flyttad. ${toldText(b)}`);
+  }
+
+  private async change(work: (id: string) => Promise<StaffBookingDetail>, said: (b: StaffBookingDetail) => string): Promise<ApiError | null> {
+    const id = this.selectedId();
+    if (!id || this.changing()) return null;
+    this.changing.set(true);
+    try {
+      const changed = await work(id);
+      this.detail.set(changed);
+      this.results.reload();
+      this.status.set(said(changed));
+      return null;
+    } catch (error) {
+      return toApiError(error);
+    } finally {
+      this.changing.set(false);
+    }
+  }
+}
