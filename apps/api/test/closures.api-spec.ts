@@ -1,6 +1,7 @@
 import { aSchedule } from '@digihjalpen/domain/testing';
 import type { ParsedMail } from 'mailparser';
 import { connect, runMigrations } from '../src/database/prepare-database';
+import { seedDemoData } from '../src/database/seed/demo-seed';
 import { ScheduleService } from '../src/modules/schedule/schedule.service';
 import { HELPER_NOTICE_QUEUE } from '../src/modules/helper-notices/helper-notices.service';
 import { book, makeJobsDue, mailsTo } from './bookings';
@@ -211,6 +212,27 @@ describe('closures', () => {
     });
   });
 
+  describe('at the same time', () => {
+    it('tells a booked person once when two overlapping closures of the site are made at once', async () => {
+      const site = await aSiteWithSchedule([1, 2, 3, 4]);
+      const [tuesday] = await sessionsOf(site.slug, { from: '2027-04-06', to: '2027-04-06' });
+      const email = `samtidigt-${unique()}@example.org`;
+      await book(t, { slotId: tuesday?.slots[0]?.id as string, name: 'Dana', email }).expect(201);
+      await mailsTo(t, email, 1);
+      const [a, b] = await Promise.all([
+        coordinator.post('/api/closures', { siteId: site.id, from: '2027-04-05', to: '2027-04-07', reason: 'Strömavbrott' }),
+        coordinator.post('/api/closures', { siteId: site.id, from: '2027-04-06', to: '2027-04-08', reason: 'Strömavbrott' }),
+      ]);
+      expect([a.status, b.status]).toEqual([201, 201]);
+      // Four sessions (5–8 April), each cancelled by exactly one of the two; the booking's person told once.
+      expect(a.body.cancelled.sessions + b.body.cancelled.sessions).toBe(4);
+      expect(a.body.cancelled.bookings + b.body.cancelled.bookings).toBe(1);
+      await mailsTo(t, email, 2);
+      await allJobsSettled();
+      expect(cancellationsIn(await mailsTo(t, email, 2, 0))).toHaveLength(1);
+    });
+  });
+
   describe('public holidays', () => {
     it('leaves Christmas, New Year, Good Friday and the eves libraries keep closed empty', async () => {
       const site = await aSiteWithSchedule([4, 5]);
@@ -323,5 +345,24 @@ describe('closures', () => {
       const [mails] = await t.db.query(`SELECT count(*)::int AS n FROM ${t.jobSchema}.job WHERE name = 'booking-mail' AND data->>'kind' = 'session-cancelled' AND data->>'bookingId' IN (SELECT b.id::text FROM booking b JOIN slot sl ON sl.id = b.slot_id JOIN session s ON s.id = sl.session_id WHERE s.site_id = $1)`, [site.id]);
       expect(mails.n).toBe(1000);
     }, 240_000);
+  });
+
+  describe('demo data', () => {
+    it('puts no demo session on Christmas Day or New Year’s Day (the generator skips them)', async () => {
+      await seedDemoData(t.db);
+      const rows: { date: string; n: number }[] = await t.db.query(
+        `SELECT to_char((s.starts_at AT TIME ZONE site.time_zone)::date, 'YYYY-MM-DD') AS date, count(*)::int AS n
+           FROM session s JOIN site ON site.id = s.site_id
+          WHERE site.slug = 'kompetenscenter' AND (s.starts_at AT TIME ZONE site.time_zone)::date IN ('2026-12-18', '2026-12-25', '2027-01-01', '2027-01-08')
+          GROUP BY 1 ORDER BY 1`,
+      );
+      // Kompetenscenter's drop-in is on Fridays: the Fridays around them have theirs.
+      expect(rows).toEqual([
+        { date: '2026-12-18', n: 1 },
+        { date: '2027-01-08', n: 1 },
+      ]);
+      const [christmas] = await t.db.query(`SELECT count(*)::int AS n FROM session s JOIN site ON site.id = s.site_id WHERE (s.starts_at AT TIME ZONE site.time_zone)::date IN ('2026-12-25', '2027-01-01') AND s.schedule_id IS NOT NULL`);
+      expect(christmas.n).toBe(0);
+    });
   });
 });

@@ -126,6 +126,11 @@ describe('helper notices: helpers told by e-mail, once, in their language', () =
     await t.app.get(HelperNoticeMails).deliver(notice?.id as string);
     await Promise.all([t.app.get(HelperNoticeMails).deliver(notice?.id as string), t.app.get(HelperNoticeMails).deliver(notice?.id as string)]);
     expect(await countTo(h.email)).toBe(1);
+
+    // Not yet claimed (as if the mail server had refused it): two instances at once send it once.
+    await t.db.query(`UPDATE helper_notice SET sent_at = NULL WHERE id = $1`, [notice?.id]);
+    await Promise.all([t.app.get(HelperNoticeMails).deliver(notice?.id as string), t.app.get(HelperNoticeMails).deliver(notice?.id as string)]);
+    expect(await countTo(h.email)).toBe(2);
   });
 
   it('tells a helper a coordinator put on or took off a shift, once each; not when the helper signs up or leaves', async () => {

@@ -84,6 +84,32 @@ describe('sign-in throttling', () => {
     expect(outside(await login(t, unknown, 'vad som helst här', other))).toEqual(wrong);
   });
 
+  it('checks a password hash for a wrong password, an unknown e-mail, a deactivated account and a throttled attempt alike (similar timing)', async () => {
+    // The module object passwords.ts calls through, so the spy sees every check.
+    const argon2 = require('@node-rs/argon2') as { verify: (hash: string, password: string) => Promise<boolean> };
+    const verify = jest.spyOn(argon2, 'verify');
+    try {
+      const known = await aUser(t.db, 'helper');
+      const gone = await aUser(t.db, 'helper');
+      await t.db.query(`UPDATE app_user SET active = false, deactivated_at = $2 WHERE id = $1`, [gone.id, TEST_NOW]);
+      const throttledFrom = anAddress();
+      for (let i = 0; i <= FREE; i += 1) await login(t, known.email, 'fel lösenord igen', throttledFrom).expect(401);
+      const checks = async (email: string, password: string, address: string) => {
+        verify.mockClear();
+        await login(t, email, password, address).expect(401);
+        return verify.mock.calls.length;
+      };
+      expect({
+        wrong: await checks(known.email, 'fel lösenord', anAddress()),
+        unknown: await checks(`ingen-${Date.now()}@example.org`, 'fel lösenord', anAddress()),
+        deactivated: await checks(gone.email, gone.password, anAddress()),
+        throttled: await checks(known.email, known.password, throttledFrom),
+      }).toEqual({ wrong: 1, unknown: 1, deactivated: 1, throttled: 1 });
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
   it('grows the delay with each wrong password after the free ones, and lets the right password in once it has passed', async () => {
     const user = await aUser(t.db, 'helper');
     const address = anAddress();

@@ -75,6 +75,7 @@ describe('bookings for staff', () => {
       const second = (await staffBook(as.coordinator, { slotId: siteB.slotIds[0] as string, name: 'Dagbokad Ett' }).expect(201)).body as { reference: string };
       const bySession = (await as.coordinator.get(`/api/staff/bookings?sessionId=${siteB.sessionId}`).expect(200)).body as { items: StaffBookingListItem[]; total: number };
       expect(bySession.items.map((i) => i.reference)).toEqual([second.reference, first.reference]);
+      expect(bySession.total).toBe(2);
       expect(bySession.items[0]).toMatchObject({ bookedByStaff: true, site: { id: siteB.siteId }, slot: { start: '2027-03-30T10:00:00+02:00' } });
       const byDay = (await as.coordinator.get(`/api/staff/bookings?siteId=${siteB.siteId}&date=2027-03-30`).expect(200)).body as { items: StaffBookingListItem[] };
       expect(byDay.items.map((i) => i.reference)).toEqual([second.reference, first.reference]);

@@ -1,4 +1,5 @@
 import type { VisitInput } from './visits/visits.types';
+import type { SignInThrottleView } from './auth/sign-in-throttle.types';
 import type { BookingRequest } from './bookings/bookings.types';
 import type { ScheduleInput } from './schedule/schedule.types';
 import { DEFAULT_TIME_ZONE, type Site } from './sites/sites.types';
@@ -72,6 +73,22 @@ export function aVisitInput(overrides: Partial<VisitInput> = {}): VisitInput {
     cameVia: 'drop-in',
     returning: 'unknown',
     note: null,
+    ...overrides,
+  };
+}
+
+/** A throttled sign-in as coordinators see it (GET /api/sign-in-throttles); override only what the test is about. */
+export function aSignInThrottle(overrides: Partial<SignInThrottleView> = {}): SignInThrottleView {
+  sequence += 1;
+  return {
+    id: `70000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    kind: 'account',
+    email: 'karin@example.org',
+    name: 'Karin Lindqvist',
+    address: '198.51.100.7',
+    failures: 7,
+    blockedUntil: '2026-11-23T12:15:00Z',
+    lastFailureAt: '2026-11-23T12:00:00Z',
     ...overrides,
   };
 }

@@ -71,7 +71,7 @@ export function resetLinkExpiry(now: Date): Date {
 }
 
 /** A reset link works once, within its hour, while it is the newest and its account is open. Null: no such link. */
-export function assertResetLinkUsable(link: { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; userActive: boolean } | null, now: Date): void {
+export function assertResetLinkUsable<T extends { expiresAt: Date; usedAt: Date | null; revokedAt: Date | null; userActive: boolean }>(link: T | null, now: Date): asserts link is T {
   if (!link || !link.userActive) throw AccountError.resetLinkInvalid('unknown');
   if (link.usedAt) throw AccountError.resetLinkInvalid('used');
   if (link.revokedAt) throw AccountError.resetLinkInvalid('revoked');

@@ -192,7 +192,6 @@ export class AccountsService {
     const user = await this.repo.transaction(async (tx) => {
       const link = await this.repo.lockResetLink(tx, tokenHash);
       assertResetLinkUsable(link, now);
-      if (!link) throw AccountError.resetLinkInvalid('unknown');
       checkPassword(password, link.email);
       const ended = await this.repo.useResetLink(tx, tokenHash, link.userId, await hashPassword(password), now);
       await this.audit.record({ actorId: link.userId, action: 'auth.password-reset', entity: 'app_user', entityId: link.userId, details: { otherSignInsEnded: ended } }, tx);

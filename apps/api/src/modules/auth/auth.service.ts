@@ -44,8 +44,9 @@ export class AuthService {
    * is always verified). Sign-ins, failures and new throttles go to the audit log.
    */
   async login(email: string, password: string, address: string, now = currentTime()): Promise<SignedIn> {
-    const found = await this.repo.findByEmail(normaliseEmail(email));
-    const attempt = await this.throttles.charge(signInKeys(address, normaliseEmail(email), found?.user.id ?? null), now);
+    const normalised = normaliseEmail(email);
+    const found = await this.repo.findByEmail(normalised);
+    const attempt = await this.throttles.charge(signInKeys(address, normalised, found?.user.id ?? null), now);
     const ok = await verifyPassword((attempt.allowed && found?.passwordHash) || DUMMY_HASH, password);
     if (!attempt.allowed || !found?.passwordHash || !ok) {
       if (attempt.allowed) {

@@ -38,8 +38,6 @@ const SWEEP = 100;
 
 interface Raw {
   id: string;
-  kind: ThrottleKind;
-  key: string;
   failures: number;
   blocked_until: Date | null;
   last_failure_at: Date;
@@ -50,33 +48,29 @@ export class SignInThrottleRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * Reads the keys' rows under a row lock (made first when missing, with ON CONFLICT, in one fixed order
-   * so concurrent attempts never deadlock), lets `decide` choose what to write, and writes it, all in one
-   * transaction: two API instances counting the same key never lose a count. Also removes a few rows
-   * that have expired.
+   * Locks the keys' rows — an upsert with ON CONFLICT makes a missing one and locks an existing one, key by
+   * key in one fixed order so concurrent attempts never deadlock —, lets `decide` choose what to write,
+   * and writes it, all in one transaction: two API instances counting the same key never lose a count.
+   * Also removes a few rows that have expired.
    */
   async update<T>(keys: readonly ThrottleKey[], now: Date, decide: (rows: LockedThrottle[]) => { writes: ThrottleWrite[]; result: T }): Promise<T> {
     const ordered = [...keys].sort((a, b) => (a.kind === b.kind ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.kind < b.kind ? -1 : 1));
     return this.db.transaction(async (tx) => {
       await this.sweep(tx, now);
+      const rows: LockedThrottle[] = [];
       for (const k of ordered) {
-        await tx.query(
+        // DO UPDATE (a no-op) rather than DO NOTHING: it locks the row and always returns it.
+        const [raw] = (await tx.query(
           `INSERT INTO sign_in_throttle (kind, key, address, user_id, failures, last_failure_at, expires_at)
-           VALUES ($1, $2, $3, $4, 0, $5, $5) ON CONFLICT (kind, key) DO NOTHING`,
+           VALUES ($1, $2, $3, $4, 0, $5, $5)
+           ON CONFLICT (kind, key) DO UPDATE SET kind = EXCLUDED.kind
+           RETURNING id, failures, blocked_until, last_failure_at`,
           [k.kind, k.key, k.address, k.userId, now],
-        );
-      }
-      const raws = (await tx.query(
-        `SELECT id, kind, key, failures, blocked_until, last_failure_at FROM sign_in_throttle
-         WHERE (kind, key) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) ORDER BY kind, key FOR UPDATE`,
-        [ordered.map((k) => k.kind), ordered.map((k) => k.key)],
-      )) as Raw[];
-      const rows = ordered.map((k): LockedThrottle => {
-        const raw = raws.find((r) => r.kind === k.kind && r.key === k.key);
+        )) as Raw[];
         if (!raw) throw new Error(`sign_in_throttle: no row for ${k.kind}`);
         const state = raw.failures > 0 || raw.blocked_until ? { failures: raw.failures, blockedUntil: raw.blocked_until, lastFailureAt: raw.last_failure_at } : null;
-        return { id: raw.id, key: k, state };
-      });
+        rows.push({ id: raw.id, key: k, state });
+      }
       const { writes, result } = decide(rows);
       for (const [i, row] of rows.entries()) {
         const write = writes[i];

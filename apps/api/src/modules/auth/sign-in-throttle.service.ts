@@ -5,6 +5,7 @@ import {
   isThrottleActive,
   isUuid,
   refundAttempt,
+  THROTTLE_KINDS,
   THROTTLE_POLICIES,
   throttleExpiresAt,
   type AuthUser,
@@ -110,8 +111,7 @@ export class SignInThrottleService {
 
   /** Keys being throttled now (past their free failures, not yet forgotten), the newest first. */
   async list(now = currentTime()): Promise<SignInThrottleView[]> {
-    const minFailures = { account: 0, address: 0, 'password-change': 0 };
-    for (const kind of Object.keys(minFailures) as ThrottleKind[]) minFailures[kind] = THROTTLE_POLICIES[kind].freeFailures + 1;
+    const minFailures = Object.fromEntries(THROTTLE_KINDS.map((kind) => [kind, THROTTLE_POLICIES[kind].freeFailures + 1])) as Record<ThrottleKind, number>;
     const rows = await this.repo.listLive(now, minFailures);
     return rows
       .filter((r) => isThrottleActive(r, THROTTLE_POLICIES[r.kind], now))

@@ -342,7 +342,7 @@ export class BookingsRepository {
   ): Promise<{ items: BookingRecord[]; total: number }> {
     const patterns = search.nameWords.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const rows: (RawRecord & { total: number })[] = await this.db.query(
-      `${RECORD_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+      `${RECORD_SELECT.replace('SELECT ', 'SELECT (count(*) OVER ())::int AS total, ')}
         WHERE ($1::uuid IS NULL OR s.site_id = $1::uuid)
           AND ($2::uuid IS NULL OR s.site_id = $2::uuid)
           AND ($3::uuid IS NULL OR s.id = $3::uuid)

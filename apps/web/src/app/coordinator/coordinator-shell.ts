@@ -3,7 +3,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { filter, map } from 'rxjs';
 
-type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people' | 'privacy' | 'log' | 'book' | 'bookings';
+type Section = 'sites' | 'statistics' | 'staffing' | 'visits' | 'hours' | 'ocn' | 'equipment' | 'partners' | 'people' | 'privacy' | 'log' | 'book' | 'bookings' | 'closures';
 
 /** The coordinator area's frame: a menu of its parts above the page. */
 @Component({
@@ -55,6 +55,7 @@ export class CoordinatorShell {
     { section: 'bookings', path: '/samordnare/bokningar', label: 'Bokningar' },
     { section: 'partners', path: '/samordnare/partner', label: 'Partner' },
     { section: 'people', path: '/samordnare/personal', label: 'Personal' },
+    { section: 'closures', path: '/samordnare/stangt', label: 'Stängt' },
     { section: 'privacy', path: '/samordnare/integritet', label: 'Integritet' },
     { section: 'log', path: '/samordnare/logg', label: 'Logg' },
     { section: 'book', path: '/boka-at-nagon', label: 'Boka åt någon' },
@@ -72,6 +73,7 @@ export class CoordinatorShell {
     if (path.startsWith('/samordnare/ocn')) return 'ocn';
     if (path.startsWith('/samordnare/utrustning')) return 'equipment';
     if (path.startsWith('/samordnare/personal')) return 'people';
+    if (path.startsWith('/samordnare/stangt')) return 'closures';
     if (path.startsWith('/samordnare/integritet')) return 'privacy';
     if (path.startsWith('/samordnare/logg')) return 'log';
     return 'sites';

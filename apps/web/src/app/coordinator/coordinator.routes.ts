@@ -27,6 +27,7 @@ export const coordinatorRoutes: Routes = [
       { path: 'bokningar', title: 'Bokningar – Samordnare – Digihjälpen', loadComponent: () => import('./bookings/bookings-page').then((m) => m.BookingsPage) },
       { path: 'integritet', title: 'Integritet – Samordnare – Digihjälpen', loadComponent: () => import('./privacy/privacy-page').then((m) => m.PrivacyPage) },
       { path: 'personal', title: 'Personal och konton – Samordnare – Digihjälpen', loadComponent: () => import('./people/people-page').then((m) => m.PeoplePage) },
+      { path: 'stangt', title: 'Stängt – Samordnare – Digihjälpen', loadComponent: () => import('./closures/closures-page').then((m) => m.ClosuresPage) },
     ],
   },
 ];

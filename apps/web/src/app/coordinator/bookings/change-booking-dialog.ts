@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { STAFF_REASON_MAX, type StaffBookingDetail } from '@digihjalpen/domain';
 import type { ApiError } from '../../shared/data/api-error';
 import { todayIn } from '../../shared/data/dates';
@@ -80,6 +80,7 @@ export class ChangeBookingDialog {
   readonly closedWithChange = output<void>();
   protected readonly store = inject(BookingsStore);
   private readonly slots = inject(StaffBookingApi);
+  private readonly injector = inject(Injector);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');
 
   protected readonly max = STAFF_REASON_MAX;
@@ -103,7 +104,8 @@ export class ChangeBookingDialog {
     this.reason.set('');
     this.slotId.set(null);
     this.problem.set(null);
-    this.dialog().nativeElement.showModal();
+    // Opened once its content is there, so "Behåll tiden" (autofocus) gets the focus.
+    afterNextRender(() => this.dialog().nativeElement.showModal(), { injector: this.injector });
   }
 
   close(): void {

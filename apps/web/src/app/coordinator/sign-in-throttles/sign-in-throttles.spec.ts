@@ -2,28 +2,15 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { SignInThrottleView } from '@digihjalpen/domain';
+import { aSignInThrottle } from '@digihjalpen/domain/testing';
 import { dialogButton, polyfillDialog } from '../../testing/dialog';
 import { getButton, settle } from '../../testing/queries';
 import { SignInThrottles } from './sign-in-throttles';
 
-function aThrottle(overrides: Partial<SignInThrottleView> = {}): SignInThrottleView {
-  return {
-    id: '70000000-0000-4000-8000-000000000001',
-    kind: 'account',
-    email: 'karin@example.org',
-    name: 'Karin Lindqvist',
-    address: '198.51.100.7',
-    failures: 7,
-    blockedUntil: '2026-11-23T12:15:00Z',
-    lastFailureAt: '2026-11-23T12:00:00Z',
-    ...overrides,
-  };
-}
-
-const karin = aThrottle();
-const unknown = aThrottle({ id: '70000000-0000-4000-8000-000000000002', email: null, name: null, address: '203.0.113.9', failures: 12, blockedUntil: null });
-const spraying = aThrottle({ id: '70000000-0000-4000-8000-000000000003', kind: 'address', email: null, name: null, address: '203.0.113.9', failures: 31 });
-const passwordPage = aThrottle({ id: '70000000-0000-4000-8000-000000000004', kind: 'password-change', address: null, email: 'yusuf@example.org', name: 'Yusuf Ahmadi' });
+const karin = aSignInThrottle({ id: '70000000-0000-4000-8000-000000000001' });
+const unknown = aSignInThrottle({ id: '70000000-0000-4000-8000-000000000002', email: null, name: null, address: '203.0.113.9', failures: 12, blockedUntil: null });
+const spraying = aSignInThrottle({ id: '70000000-0000-4000-8000-000000000003', kind: 'address', email: null, name: null, address: '203.0.113.9', failures: 31 });
+const passwordPage = aSignInThrottle({ id: '70000000-0000-4000-8000-000000000004', kind: 'password-change', address: null, email: 'yusuf@example.org', name: 'Yusuf Ahmadi' });
 
 describe(SignInThrottles.name, () => {
   let fixture: ComponentFixture<SignInThrottles>;

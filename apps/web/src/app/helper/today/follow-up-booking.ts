@@ -52,7 +52,7 @@ export function followUpTopics(categories: readonly string[]): VisitCategory[] {
       @if (created(); as b) {
         <h3 [id]="idPrefix() + '-heading'" #heading tabindex="-1">Klart! {{ b.name }} har en ny tid</h3>
         <p class="reference-label">Bokningsnummer</p>
-        <p class="reference" dir="ltr">{{ b.reference }}</p>
+        <p class="receipt-reference" dir="ltr">{{ b.reference }}</p>
         <dl class="facts">
           <div><dt>Tid</dt><dd><dh-when [when]="receiptWhen(b)" /></dd></div>
           <div><dt>Plats</dt><dd>{{ b.site.name }}, {{ b.site.address }}</dd></div>
@@ -132,7 +132,7 @@ export function followUpTopics(categories: readonly string[]): VisitCategory[] {
     .follow-up { border-inline-start: 6px solid var(--dh-brand); }
     h3 { margin-block-start: 0; }
     .reference-label { margin: 0; font-weight: 600; }
-    .reference { margin: 0 0 0.5rem; font-size: 2.25rem; font-weight: 700; letter-spacing: 0.1em; font-family: ui-monospace, 'Cascadia Mono', Menlo, monospace; }
+    .receipt-reference { margin: 0 0 0.5rem; font-size: 2.25rem; font-weight: 700; letter-spacing: 0.1em; font-family: ui-monospace, 'Cascadia Mono', Menlo, monospace; }
     .facts { margin: 0 0 0.75rem; }
     .facts div { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
     .facts dt { font-weight: 600; }

@@ -255,7 +255,8 @@ export class TodayPage {
           this.visitError.set(result.error);
           return;
         case 'sent':
-          this.close(open, SENT_TEXT);
+          // A follow-up opens the booking of the next time, which takes the focus.
+          this.close(open, SENT_TEXT, fields.outcome !== 'follow-up');
           this.offerFollowUp(open, fields);
           return;
         case 'queued':
@@ -331,12 +332,12 @@ export class TodayPage {
     );
   }
 
-  private close(open: OpenVisit, said: string | null): void {
+  private close(open: OpenVisit, said: string | null, focus = true): void {
     this.open.set(null);
     this.visitError.set(null);
     this.notice.set(said ? { sessionId: open.sessionId, clientId: open.clientId } : null);
     if (said) this.announcement.set(said);
-    this.focusLater(open.returnTo);
+    if (focus) this.focusLater(open.returnTo);
   }
 
   private async markCame(session: SessionRow, row: BookingRow): Promise<void> {

@@ -104,4 +104,21 @@ describe(SitePage.name, () => {
     expect(page().querySelector('h3')?.textContent?.trim()).toBe('Tuesday 30 March');
     expect(text()).toContain('Drop-in: you can come without booking');
   });
+
+  it('shows a closure above everything else, in the visitor’s language', async () => {
+    const closures = [
+      { from: '2027-02-08', to: '2027-02-14', reason: 'Biblioteket inventerar' },
+      { from: '2026-12-24', to: '2027-01-06', reason: 'Jul och nyår' },
+    ];
+    await respond({ ...site, closures }, []);
+    const notices = () => Array.from(page().querySelectorAll('.closure-notice')).map((p) => p.textContent?.replace(/\s+/g, ' ').trim());
+    expect(notices()).toEqual(['Stängt 8–14 feb.: Biblioteket inventerar', 'Stängt 24 dec. 2026–6 jan. 2027: Jul och nyår']);
+    TestBed.inject(LanguageService).use('en');
+    await settle(fixture);
+    expect(notices()[0]).toBe('Closed 8 – 14 Feb: Biblioteket inventerar');
+    TestBed.inject(LanguageService).use('ar');
+    await settle(fixture);
+    expect(notices()[0]).toBe('مغلق 8–14 فبراير: Biblioteket inventerar');
+    expect(page().querySelector('.closure-notice span')?.getAttribute('lang')).toBe('sv');
+  });
 });

@@ -3,7 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { statusOf } from '../../shared/data/api-error';
-import { formatDay, formatTime, groupBy, localDateOf } from '../../shared/data/dates';
+import { formatDay, formatShortDateRange, formatTime, groupBy, localDateOf } from '../../shared/data/dates';
 import { PublicApi, type PublicSession } from '../../shared/data/public-api';
 import { LanguageService } from '../../shared/i18n/language.service';
 import { languageName } from '../../shared/i18n/languages';
@@ -53,6 +53,13 @@ export class SitePage {
     if (!this.site.hasValue()) return '';
     const lang = this.language();
     return new Intl.ListFormat(lang, { type: 'conjunction' }).format(this.site.value().languages.map((code) => languageName(code, lang)));
+  });
+
+  /** Current and coming closures: "Stängt 24 dec.–6 jan.: Jul och nyår". */
+  protected readonly closures = computed(() => {
+    if (!this.site.hasValue()) return [];
+    const lang = this.language();
+    return (this.site.value().closures ?? []).map((c) => ({ key: `${c.from}/${c.to}`, range: formatShortDateRange(c.from, c.to, lang), reason: c.reason }));
   });
 
   protected readonly days = computed<DayView[]>(() => {

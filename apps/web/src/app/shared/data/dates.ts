@@ -68,6 +68,12 @@ export function formatDateRange(from: string, to: string, lang: string): string 
   return format.formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
 }
 
+/** "24 dec.–6 jan." (sv), "24 Dec – 6 Jan" (en): a closure's days, short. */
+export function formatShortDateRange(from: string, to: string, lang: string): string {
+  const format = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return from === to ? format.format(new Date(`${from}T12:00:00Z`)) : format.formatRange(new Date(`${from}T12:00:00Z`), new Date(`${to}T12:00:00Z`));
+}
+
 /** "10:00–10:30" in the site's zone. */
 export function formatTimeRange(start: string, end: string, timeZone: string, lang: string): string {
   return `${formatTime(start, timeZone, lang)}–${formatTime(end, timeZone, lang)}`;

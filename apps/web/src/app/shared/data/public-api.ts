@@ -6,7 +6,7 @@ import type {
   BookingView,
   Page,
   PublicSessionView,
-  PublicSite,
+  PublicSiteDetail,
   PublicSiteName,
   PublicSiteSummary,
   SlotView,
@@ -48,7 +48,7 @@ export class PublicApi {
 
   /** No slug: no request. */
   site(slug: () => string | undefined) {
-    return httpResource<PublicSite>(() => {
+    return httpResource<PublicSiteDetail>(() => {
       const s = slug();
       return s ? sitePath(s) : undefined;
     });

@@ -125,6 +125,18 @@ describe(PasswordPage.name, () => {
     expect(page().querySelector('[role="status"]')).toBeNull();
   });
 
+  it('shows the wait at the current-password field after too many wrong ones (429)', async () => {
+    fill({ current: OLD, next: NEW, repeat: NEW });
+    await submit();
+    const message = 'Du har skrivit fel nuvarande lösenord för många gånger. Vänta en minut och försök igen.';
+    sent().flush({ code: 'TOO_MANY_ATTEMPTS', message, fields: { currentPassword: message } }, { status: 429, statusText: 'Too Many Requests' });
+    await settle(fixture);
+    expect(current().getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(page(), current())).toBe(message);
+    expect(document.activeElement).toBe(summary());
+    expect(current().value).toBe(OLD);
+  });
+
   it('shows a weak new password (the API calls the field “password”) at the new-password field', async () => {
     fill({ current: OLD, next: 'lösenord1234', repeat: 'lösenord1234' });
     await submit();
