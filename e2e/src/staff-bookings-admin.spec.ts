@@ -168,3 +168,60 @@ test('a helper books a follow-up from the desk in two steps, and the receipt pri
   await coordinator.dispose();
   await visitor.dispose();
 });
+
+test('library staff reach their library’s bookings from their start page and cancel one with a reason', async ({ browser, playwright, baseURL, request }, testInfo) => {
+  test.slow();
+  const coordinator = await playwright.request.newContext({ baseURL, storageState: COORDINATOR_STATE });
+  const headers = await xsrfHeaders(coordinator);
+  const name = `Diskbokningsbiblioteket ${testInfo.project.name} ${unique()}`;
+  const created = await coordinator.post('/api/sites', {
+    headers,
+    data: { name, address: 'Diskgatan 9, 411 20 Staden', directions: '', accessibilityNotes: '', contactPhone: null, timeZone: 'Europe/Stockholm', languages: ['sv'], active: true },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const site = (await created.json()) as { id: string };
+  const session = await sessionNextWeek(coordinator, site.id, 'Europe/Stockholm');
+  const booked = await request.post('/api/public/bookings', { data: { slotId: session.slots[0]?.id, name: 'Noor', language: 'sv', topics: ['email'] } });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { reference } = (await booked.json()) as { reference: string };
+
+  // A library-staff account for this library, through an invitation.
+  const email = `disk-${unique()}@example.org`;
+  const invited = await coordinator.post('/api/auth/invitations', { headers, data: { email, name: 'Lena Disk', role: 'library-staff', siteId: site.id } });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const { inviteUrl } = (await invited.json()) as { inviteUrl: string };
+  await coordinator.dispose();
+  const person = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const accepted = await person.post('/api/auth/invitations/accept', { data: { token: new URL(inviteUrl).pathname.replace(/^\/inbjudan\//, ''), password: 'bokningar vid informationsdisken' } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+  const context = await browser.newContext({ baseURL, storageState: await person.storageState() });
+  await person.dispose();
+  const page = await context.newPage();
+
+  await test.step('from the start page to “Bokningar”, fixed to their own library', async () => {
+    await page.goto('/personal');
+    await page.getByRole('link', { name: 'Bokningar' }).click();
+    await expect(page).toHaveURL(/\/bokningar$/);
+    await expect(page.getByText(`Bibliotek: ${name}`)).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Bibliotek' })).toHaveCount(0);
+    await page.getByLabel('Bokningsnummer, namn eller telefon').fill(reference.toLowerCase().replace('-', ' '));
+    await page.getByRole('button', { name: 'Sök', exact: true }).click();
+    await expect(page.locator('.list')).toContainText('Noor');
+    await expectNoAxeViolations(page);
+  });
+
+  await test.step('cancels it after the confirmation, with a reason', async () => {
+    await page.getByRole('button', { name: /^Visa bokningen för Noor/ }).click();
+    await page.getByRole('button', { name: 'Avboka tiden för Noor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Avboka Noors tid?' });
+    await dialog.getByRole('button', { name: 'Ja, avboka tiden' }).click();
+    await expect(dialog.getByText('Skriv varför. Personen får läsa det i sitt meddelande.')).toBeVisible();
+    await dialog.getByLabel('Skäl').fill('Rummet behövs till annat');
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Ja, avboka tiden' }).click();
+    await expect(page.getByRole('status')).toHaveText('Tiden är avbokad. Noor har varken e-post eller telefon i bokningen och får inget meddelande.');
+    await expect(page.locator('.list')).toContainText('Avbokad (av personalen)');
+  });
+
+  await context.close();
+});

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import path from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { StartupError } from './common/startup-error';
@@ -114,8 +116,19 @@ async function bootstrap(): Promise<void> {
   running = app;
   await listen(app, config);
   await app.get(ScheduleService).extendHorizon();
+  if (config.seedDemoData) keepDemoToday(app);
   process.stdout.write(banner(config, database.description, mailCatcherDir));
 }
+
+/** A demo left running across midnight (or past the demo session's end) gets its next session within the hour. */
+function keepDemoToday(app: NestExpressApplication): void {
+  const dataSource = app.get(DataSource);
+  const logger = new Logger('DemoToday');
+  setInterval(() => {
+    ensureDemoToday(dataSource).catch((error: unknown) => logger.warn(`Could not add today's demo session: ${String(error)}`));
+  }, DEMO_TODAY_EVERY_MS).unref();
+}
+const DEMO_TODAY_EVERY_MS = 15 * 60_000;
 
 bootstrap().catch(async (error: unknown) => {
   const known = error instanceof StartupError || error instanceof ConfigError;

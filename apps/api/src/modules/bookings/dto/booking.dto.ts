@@ -52,7 +52,7 @@ class BookingSiteDto extends PickType(PublicSiteDto, ['slug', 'name', 'address',
 export class BookingDto implements BookingView {
   @ApiProperty({ example: 'K7F-3QD' }) reference!: string;
   @ApiProperty({ enum: ['confirmed', 'cancelled'] }) status!: BookingStatus;
-  @ApiProperty({ enum: ['visitor', 'session'], nullable: true }) cancelledBy!: CancelledBy | null;
+  @ApiProperty({ enum: ['visitor', 'session', 'staff'], nullable: true }) cancelledBy!: CancelledBy | null;
   @ApiProperty({ type: String, nullable: true }) sessionCancelReason!: string | null;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;

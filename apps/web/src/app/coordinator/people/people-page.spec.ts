@@ -63,6 +63,7 @@ describe(PeoplePage.name, () => {
     accounts().flush(aPage(people));
     http.expectOne('/api/partners').flush([]);
     http.expectOne('/api/sites').flush([]);
+    http.expectOne('/api/sign-in-throttles').flush([]);
     await settle(fixture);
   };
   const row = (name: string) => Array.from(page().querySelectorAll<HTMLElement>('li.person')).find((li) => li.querySelector('.name')?.textContent === name) as HTMLElement;
@@ -180,6 +181,7 @@ describe(PeoplePage.name, () => {
     accounts().flush({ code: 'X', message: 'x' }, { status: 500, statusText: 'Error' });
     http.expectOne('/api/partners').flush([]);
     http.expectOne('/api/sites').flush([]);
+    http.expectOne('/api/sign-in-throttles').flush([]);
     await settle(fixture);
     expect(text()).toContain('Vi kunde inte hämta personerna just nu.');
     getButton(page(), 'Försök igen').click();

@@ -7,6 +7,7 @@ import { ConfirmDialog, type Confirmation } from '../../shared/ui/confirm-dialog
 import { CopyLink } from '../../shared/ui/copy-link';
 import { FIELD } from '../../shared/ui/field';
 import { Pager } from '../../shared/ui/pager';
+import { SignInThrottles } from '../sign-in-throttles/sign-in-throttles';
 import { InviteForm } from './invite-form';
 import { actionsFor, peopleText, PeopleStore, roleText, statusText, type PersonAction } from './people-store';
 
@@ -49,7 +50,7 @@ function confirmationFor(action: PersonAction, person: AccountListed): Confirmat
  */
 @Component({
   selector: 'dh-people-page',
-  imports: [InviteForm, FIELD, Pager, ConfirmDialog, CopyLink, RouterLink],
+  imports: [InviteForm, FIELD, Pager, ConfirmDialog, CopyLink, RouterLink, SignInThrottles],
   providers: [PeopleStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './people-page.html',
