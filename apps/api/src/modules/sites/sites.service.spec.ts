@@ -3,7 +3,7 @@ import { SiteError, type Site } from '@digihjalpen/domain';
 import type { SitesRepository } from './sites.repository';
 import { SitesService } from './sites.service';
 
-class FakeSitesRepository implements Pick<SitesRepository, 'findAll' | 'findBySlug' | 'version'> {
+class FakeSitesRepository implements Pick<SitesRepository, 'findAll' | 'findBySlug' | 'version' | 'closureNotices'> {
   reads = 0;
   current = 'v1';
   constructor(readonly sites: Site[]) {}
@@ -16,6 +16,9 @@ class FakeSitesRepository implements Pick<SitesRepository, 'findAll' | 'findBySl
   }
   async findBySlug(slug: string) {
     return this.sites.find((s) => s.slug === slug) ?? null;
+  }
+  async closureNotices() {
+    return [];
   }
 }
 
@@ -33,7 +36,7 @@ describe(SitesService.name, () => {
   });
 
   it('returns the public shape when the slug exists', async () => {
-    expect(await service.getPublic('hogsbo')).toEqual(expect.objectContaining({ name: 'Högsbo bibliotek', timeZone: 'Europe/Stockholm' }));
+    expect(await service.getPublic('hogsbo')).toEqual(expect.objectContaining({ name: 'Högsbo bibliotek', timeZone: 'Europe/Stockholm', closures: [] }));
   });
 
   it('reads the sites again only when they have changed, and finds them by words in the name or address', async () => {

@@ -106,6 +106,21 @@ describe(BookingsPage.name, () => {
     expect(term('Språk')).toBe('arabiska');
   });
 
+  it("lists the whole session's bookings from one booking", async () => {
+    await open(COORDINATOR);
+    await search('Amina', pageOf([anItem()]));
+    await showFirst(aDetail());
+    getButton(page(), 'Visa alla bokningar på den här träffen').click();
+    await tick();
+    const req = http.expectOne((r) => r.url === '/api/staff/bookings');
+    expect(req.request.params.get('sessionId')).toBe('session-1');
+    expect(req.request.params.get('q')).toBeNull();
+    req.flush(pageOf([anItem(), anItem({ id: 'b-2', reference: 'M4P-9TW', name: 'Bo' })]));
+    await settle(fixture);
+    expect(text()).toContain('2 bokningar');
+    expect(term('Status')).toBe('Bokad');
+  });
+
   it('asks for something to search on instead of listing every booking', async () => {
     await open(COORDINATOR);
     getButton(page(), 'Sök').click();

@@ -110,6 +110,12 @@ export class BookingsPage {
     afterNextRender(() => this.detailHeading()?.nativeElement.focus(), { injector: this.injector });
   }
 
+  /** The whole session's list (who else comes then), with this booking still shown. */
+  protected showSession(b: StaffBookingListItem): void {
+    this.formError.set(null);
+    this.store.showSession(b.session.id);
+  }
+
   protected openChange(mode: ChangeMode): void {
     this.dialog()?.open(mode);
   }

@@ -37,6 +37,12 @@ export class BookingsStore {
     this.query.set({ ...query, page: 1 });
   }
 
+  /** Every booking of one session (the booking shown stays shown). */
+  showSession(sessionId: string): void {
+    this.status.set('');
+    this.query.set({ sessionId, page: 1 });
+  }
+
   goToPage(page: number): void {
     const q = this.query();
     if (q) this.query.set({ ...q, page });
