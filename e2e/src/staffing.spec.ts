@@ -111,7 +111,7 @@ test.describe('staffing', () => {
 
         await page.getByLabel('Namn').fill(name);
         await page.getByLabel('E-postadress').fill(`testa-${testInfo.project.name}-${Date.now()}@example.org`);
-        await page.getByLabel('Roll').selectOption('helper');
+        await page.getByLabel('Roll', { exact: true }).selectOption('helper');
         await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
         await expect(page.getByRole('heading', { level: 2, name: `Inbjudan skickad till ${name}` })).toBeFocused();
         const link = page.getByLabel('Inbjudningslänk');
