@@ -41,7 +41,8 @@ export default defineConfig({
     // Signs the demo coordinator in once; tests that need a coordinator but do not test sign-in reuse it.
     { name: 'setup', testMatch: /\.setup\.ts$/ },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'] },
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testIgnore: /(startup|helper-desk|hours-ocn|partner-referral|staff-booking)\.spec\.ts/, dependencies: ['setup'] },
+    // Staff work on laptops and office computers: their journeys run on the desktop only; public pages on both.
+    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testIgnore: /(startup|helper-desk|hours-ocn|partner-referral|staff-booking|staff-bookings-admin|accounts|helper-notices|copy-site|demo-today)\.spec\.ts/, dependencies: ['setup'] },
   ],
   webServer: {
     command: 'node dist/apps/api/apps/api/src/main.js',
