@@ -186,10 +186,12 @@ describe('closures', () => {
   });
 
   describe('lifting', () => {
-    it('lifts a closure before its first day (204), and the schedule plans those sessions again', async () => {
+    it('lifts a closure before its first day (204), and the schedule plans those sessions again, without their helpers', async () => {
       const site = await aSiteWithSchedule([1, 3]);
       const range = { from: '2027-03-01', to: '2027-03-03' };
       const before = await sessionsOf(site.slug, range);
+      const helper = await aUser(t.db, 'helper');
+      await t.db.query(`INSERT INTO shift (session_id, helper_id) VALUES ($1, $2)`, [before[0]?.id, helper.id]);
       const created = await coordinator.post('/api/closures', { siteId: site.id, ...range, reason: 'Vattenskada' }).expect(201);
       expect(created.body.cancelled.sessions).toBe(2);
       expect(datesOf(await sessionsOf(site.slug, range), 'cancelled')).toEqual(['2027-03-01', '2027-03-03']);
@@ -197,6 +199,8 @@ describe('closures', () => {
       await coordinator.delete(`/api/closures/${created.body.closure.id}`).expect(204);
       const after = await sessionsOf(site.slug, range);
       expect(after.map((s) => [s.id, s.status, s.closure])).toEqual(before.map((s) => [s.id, 'planned', null]));
+      // The helper was told the session was cancelled: it comes back as an open shift, not with them on it.
+      expect(await t.db.query(`SELECT 1 FROM shift WHERE session_id = $1`, [before[0]?.id])).toEqual([]);
       expect((await coordinator.get('/api/closures').expect(200)).body.map((c: { id: string }) => c.id)).not.toContain(created.body.closure.id);
       expect((await t.http().get(`/api/public/sites/${site.slug}`).expect(200)).body.closures).not.toContainEqual(expect.objectContaining({ reason: 'Vattenskada' }));
       await coordinator.delete(`/api/closures/${created.body.closure.id}`).expect(404);

@@ -89,7 +89,9 @@ export async function syncScheduleSessions(
 /**
  * Sessions a closure cancelled stay in the table (their bookings' history, calendar UIDs), so a new session
  * cannot take their time. Once the closure is lifted, the schedule plans them again: the same session,
- * planned once more (SEQUENCE raised so calendars update). Their bookings stay cancelled. Returns the start times planned again.
+ * planned once more (SEQUENCE raised so calendars update). Their bookings stay cancelled, and their shifts are
+ * released: the people booked and the helpers were told the session was cancelled, so it comes back free and
+ * needing helpers (an open shift), not with a helper who does not know. Returns the start times planned again.
  */
 async function reviveAfterLiftedClosures(tx: EntityManager, scheduleId: string, wanted: readonly Occurrence[], now: Date): Promise<Set<number>> {
   if (!wanted.length) return new Set();
@@ -98,8 +100,9 @@ async function reviveAfterLiftedClosures(tx: EntityManager, scheduleId: string, 
        FROM closure c, unnest($2::timestamptz[], $3::timestamptz[]) AS w(starts_at, ends_at)
       WHERE s.schedule_id = $1 AND s.status = 'cancelled' AND c.id = s.closure_id AND c.lifted_at IS NOT NULL
         AND s.starts_at = w.starts_at AND s.ends_at = w.ends_at AND s.starts_at > $4
-      RETURNING s.starts_at`,
+      RETURNING s.id, s.starts_at`,
     [scheduleId, wanted.map((o) => o.start), wanted.map((o) => o.end), now],
-  )) as [{ starts_at: Date }[], number];
+  )) as [{ id: string; starts_at: Date }[], number];
+  if (rows.length) await tx.query(`DELETE FROM shift WHERE session_id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
   return new Set(rows.map((r) => r.starts_at.getTime()));
 }
