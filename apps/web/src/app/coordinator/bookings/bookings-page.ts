@@ -63,6 +63,7 @@ export class BookingsPage {
   private readonly dialog = viewChild(ChangeBookingDialog);
   private readonly detailHeading = viewChild<ElementRef<HTMLElement>>('detailHeading');
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
+  private readonly listHeading = viewChild<ElementRef<HTMLElement>>('listHeading');
 
   protected readonly fields = FIELDS;
   protected readonly libraryStaff = computed(() => this.user()?.role === 'library-staff');
@@ -114,6 +115,7 @@ export class BookingsPage {
   protected showSession(b: StaffBookingListItem): void {
     this.formError.set(null);
     this.store.showSession(b.session.id);
+    afterNextRender(() => this.listHeading()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected openChange(mode: ChangeMode): void {

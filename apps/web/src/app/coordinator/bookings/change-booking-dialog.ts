@@ -23,7 +23,7 @@ const WEEKS = 6;
     <dialog #dialog aria-labelledby="change-title" aria-describedby="change-text" (close)="closed()">
       @if (mode(); as m) {
         @let b = booking();
-        <h2 id="change-title">{{ m === 'cancel' ? 'Avboka ' + b.name + 's tid?' : 'Flytta ' + b.name + 's tid' }}</h2>
+        <h2 id="change-title">{{ m === 'cancel' ? 'Avboka ' + owner() + ' tid?' : 'Flytta ' + owner() + ' tid' }}</h2>
         <p id="change-text">
           Bokning <bdi dir="ltr">{{ b.reference }}</bdi>. {{ told() }}
           @if (m === 'cancel') {
@@ -90,6 +90,11 @@ export class ChangeBookingDialog {
   protected readonly problem = signal<ApiError | null>(null);
   protected readonly errors = computed(() => this.problem()?.fields ?? {});
   protected readonly told = computed(() => toldText(this.booking()));
+  /** Swedish genitive: "Aminas", but "Jonas" and "Max" stay as they are. */
+  protected readonly owner = computed(() => {
+    const name = this.booking().name.trim();
+    return /[sxz]$/i.test(name) ? name : `${name}s`;
+  });
 
   private readonly range = computed<SessionRange | null>(() => {
     if (this.mode() !== 'move') return null;

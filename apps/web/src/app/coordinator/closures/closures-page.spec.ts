@@ -72,16 +72,16 @@ describe(ClosuresPage.name, () => {
     expect(preview.request.body).toEqual({ siteId: null, from: '2030-12-24', to: '2031-01-06', reason: 'Jul och nyår' });
     preview.flush({ sessions: 12, bookings: 4, shifts: 2 });
     await settle(fixture);
-    expect(text(page())).toContain('Stängningen ställer in 12 träffar med 4 bokningar och 2 pass.');
+    expect(text(page())).toContain('12 träffar ställs in. 4 bokningar avbokas, och de som har bokat får ett meddelande med skälet. Digivärdarna på 2 pass får också ett meddelande.');
 
-    getButton(page(), 'Stäng').click();
+    getButton(page(), 'Stäng alla bibliotek 24 dec. 2030–6 jan. 2031').click();
     await settle(fixture);
     expect(text(page().querySelector('dialog[open] h2'))).toBe('Stänga alla bibliotek 24 dec. 2030–6 jan. 2031?');
     dialogButton(page(), 'Nej, vänta').click();
     await settle(fixture);
     http.expectNone('/api/closures');
 
-    getButton(page(), 'Stäng').click();
+    getButton(page(), 'Stäng alla bibliotek 24 dec. 2030–6 jan. 2031').click();
     await settle(fixture);
     dialogButton(page(), 'Ja, stäng').click();
     await settle(fixture);
@@ -91,7 +91,7 @@ describe(ClosuresPage.name, () => {
     await tick();
     http.expectOne('/api/closures').flush([aClosure()]);
     await settle(fixture);
-    expect(text(page().querySelector('[role="status"]'))).toBe('Alla bibliotek är stängt 24 dec. 2030–6 jan. 2031. 12 träffar ställdes in. 4 bokningar avbokades och personerna får ett meddelande.');
+    expect(text(page().querySelector('[role="status"]'))).toBe('Alla bibliotek är stängda 24 dec. 2030–6 jan. 2031. 12 träffar ställdes in. 4 bokningar avbokades och personerna får ett meddelande.');
     expect(text(page().querySelector('.closure h3'))).toBe('Alla bibliotek: 24 dec. 2030–6 jan. 2031');
   });
 

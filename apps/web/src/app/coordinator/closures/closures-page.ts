@@ -4,14 +4,14 @@ import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { CoordinatorApi } from '../coordinator-api';
-import { bookingsText, ClosuresStore, rangeText, sessionsText, shiftsText, whereText } from './closures-store';
+import { cancelledText, cancelsText, ClosuresStore, rangeText, whereText } from './closures-store';
 import { HolidayDays } from './holiday-days';
 
 const FIELDS: SummaryField[] = [
   { name: 'siteId', id: 'closure-site', label: 'Bibliotek' },
   { name: 'from', id: 'closure-from', label: 'Första dagen' },
   { name: 'to', id: 'closure-to', label: 'Sista dagen' },
-  { name: 'reason', id: 'closure-reason', label: 'Varför är det stängt?' },
+  { name: 'reason', id: 'closure-reason', label: 'Skäl' },
 ];
 
 /**
@@ -40,18 +40,18 @@ export class ClosuresPage {
   protected readonly errors = computed(() => this.store.error()?.fields ?? {});
   protected readonly range = rangeText;
   protected readonly where = whereText;
-  protected readonly sessionsText = sessionsText;
+  protected readonly cancelledText = cancelledText;
   protected readonly siteName = computed(() => this.sites.value().find((s) => s.id === this.store.siteId())?.name ?? 'alla bibliotek');
 
   protected readonly previewText = computed(() => {
     const p = this.store.preview();
     if (!p) return '';
     if (!p.sessions) return 'Det finns inga planerade träffar de dagarna. Schemat lägger inte heller in några nya medan det är stängt.';
-    return `Stängningen ställer in ${sessionsText(p.sessions)} med ${bookingsText(p.bookings)} och ${shiftsText(p.shifts)}. Alla som har bokat och alla digivärdar på passen får ett meddelande, en gång var.`;
+    return cancelsText(p);
   });
 
   protected meta(c: ClosureView): string {
-    return `${sessionsText(c.sessionsCancelled)} inställda${c.createdBy ? `, stängt av ${c.createdBy}` : ''}.`;
+    return `${cancelledText(c.sessionsCancelled)}${c.createdBy ? `, stängt av ${c.createdBy}` : ''}.`;
   }
 
   protected edit(set: (value: string) => void, value: string): void {
@@ -70,7 +70,7 @@ export class ClosuresPage {
     const input = this.store.input();
     const yes = await this.confirm().ask({
       title: `Stänga ${this.siteName()} ${rangeText(input)}?`,
-      text: `${sessionsText(p.sessions)} ställs in och ${bookingsText(p.bookings)} avbokas. Besökarna och digivärdarna får ett meddelande med skälet. Du kan häva stängningen innan den börjar, men bokningarna kommer inte tillbaka.`,
+      text: `${p.sessions ? cancelsText(p) : 'Inga träffar ställs in.'} Du kan häva stängningen innan den börjar, men bokningarna kommer inte tillbaka.`,
       confirm: 'Ja, stäng',
       cancel: 'Nej, vänta',
     });

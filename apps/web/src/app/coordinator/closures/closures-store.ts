@@ -12,6 +12,19 @@ export const shiftsText = (n: number) => count(n, 'pass', 'pass');
 /** "8–14 feb." */
 export const rangeText = (c: { from: string; to: string }) => formatShortDateRange(c.from, c.to, 'sv');
 
+/** A sentence ends with one full stop, also after "dec.". */
+export const sentence = (s: string) => (s.endsWith('.') ? s : `${s}.`);
+
+/** "1 träff inställd", "3 träffar inställda". */
+export const cancelledText = (n: number) => `${sessionsText(n)} ${n === 1 ? 'inställd' : 'inställda'}`;
+
+/** What a closure cancels, in sentences: the sessions, who had booked, the helpers on shift. */
+export function cancelsText(c: { sessions: number; bookings: number; shifts: number }): string {
+  const booked = c.bookings ? `${bookingsText(c.bookings)} avbokas, och de som har bokat får ett meddelande med skälet.` : 'Ingen har bokat en tid.';
+  const shifts = c.shifts ? `Digivärdarna på ${shiftsText(c.shifts)} får också ett meddelande.` : 'Inga digivärdar har pass då.';
+  return `${sessionsText(c.sessions)} ställs in. ${booked} ${shifts}`;
+}
+
 /** "Alla bibliotek" or the site's name. */
 export const whereText = (c: Pick<ClosureView, 'siteName'>) => c.siteName ?? 'Alla bibliotek';
 
@@ -52,6 +65,16 @@ export class ClosuresStore {
 
   async showPreview(): Promise<boolean> {
     if (this.pending()) return false;
+    // Empty fields are said here in words that fit a date picker; the API checks the rest.
+    const missing: Record<string, string> = {};
+    if (!this.from()) missing['from'] = 'Välj den första dagen som är stängd.';
+    if (!this.to()) missing['to'] = 'Välj den sista dagen som är stängd.';
+    if (!this.reason().trim()) missing['reason'] = 'Skriv varför det är stängt. Besökarna och digivärdarna får läsa det.';
+    if (Object.keys(missing).length) {
+      this.preview.set(null);
+      this.error.set({ status: 0, code: 'MISSING', message: 'Fyll i det som saknas.', fields: missing });
+      return false;
+    }
     this.pending.set(true);
     this.error.set(null);
     this.status.set('');
@@ -75,7 +98,7 @@ export class ClosuresStore {
       const done = await this.api.close(this.input());
       const c = done.cancelled;
       this.status.set(
-        `${whereText(done.closure)} är stängt ${rangeText(done.closure)}. ` +
+        sentence(`${whereText(done.closure)} är ${done.closure.siteName ? 'stängt' : 'stängda'} ${rangeText(done.closure)}`) + ' ' +
           (c.sessions ? `${sessionsText(c.sessions)} ställdes in. ${c.bookings ? `${bookingsText(c.bookings)} avbokades och personerna får ett meddelande.` : 'Ingen hade bokat.'}` : 'Det fanns inga träffar att ställa in.'),
       );
       this.preview.set(null);

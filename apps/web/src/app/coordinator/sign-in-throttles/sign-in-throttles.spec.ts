@@ -39,14 +39,14 @@ describe(SignInThrottles.name, () => {
     await open([karin, unknown, spraying, passwordPage]);
     const items = Array.from(page().querySelectorAll('li')).map((li) => Array.from(li.querySelectorAll('h3, p')).map(text));
     expect(items).toEqual([
-      ['Karin Lindqvist (karin@example.org)', 'Inloggning från adressen 198.51.100.7 · 7 fel lösenord', 'Nästa försök tidigast kl. 13:15', 'Senaste fel: måndag 23 november kl. 13:00'],
+      ['Karin Lindqvist (karin@example.org)', 'Inloggning från IP-adress 198.51.100.7 · 7 fel lösenord', 'Nästa försök tidigast kl. 13:15', 'Senaste fel: måndag 23 november kl. 13:00'],
       [
         'En e-postadress som inte hör till något konto',
-        'Inloggning från adressen 203.0.113.9 · 12 fel lösenord',
+        'Inloggning från IP-adress 203.0.113.9 · 12 fel lösenord',
         'Kan försöka nu, men nästa fel lösenord ger längre väntan',
         'Senaste fel: måndag 23 november kl. 13:00',
       ],
-      ['Alla e-postadresser (någon har provat många konton)', 'Inloggning från adressen 203.0.113.9 · 31 fel lösenord', 'Nästa försök tidigast kl. 13:15', 'Senaste fel: måndag 23 november kl. 13:00'],
+      ['Alla e-postadresser (någon har provat många konton)', 'Inloggning från IP-adress 203.0.113.9 · 31 fel lösenord', 'Nästa försök tidigast kl. 13:15', 'Senaste fel: måndag 23 november kl. 13:00'],
       ['Yusuf Ahmadi (yusuf@example.org)', 'Byte av lösenord (personen var inloggad) · 7 fel lösenord', 'Nästa försök tidigast kl. 13:15', 'Senaste fel: måndag 23 november kl. 13:00'],
     ]);
     expect(getButton(page(), 'Ta bort spärren: karin@example.org från 198.51.100.7')).toBeTruthy();
@@ -64,7 +64,7 @@ describe(SignInThrottles.name, () => {
     getButton(page(), 'Ta bort spärren: karin@example.org från 198.51.100.7').click();
     await settle(fixture);
     expect(text(page().querySelector('dialog[open] h2'))).toBe('Ta bort spärren?');
-    expect(text(page().querySelector('dialog[open] p'))).toContain('Karin@example.org från 198.51.100.7. Nästa försök räknas från noll.');
+    expect(text(page().querySelector('dialog[open] p'))).toContain('Karin Lindqvist (karin@example.org). Inloggning från IP-adress 198.51.100.7. Då kan personen försöka logga in direkt');
     dialogButton(page(), 'Nej, behåll').click();
     await tick();
     http.expectNone('/api/sign-in-throttles/70000000-0000-4000-8000-000000000001');

@@ -23,13 +23,11 @@ interface ThrottleItem {
   label: string;
 }
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
-
 function toItem(t: SignInThrottleView): ThrottleItem {
   const person = t.email ? (t.name ? `${t.name} (${t.email})` : t.email) : null;
   const who =
     t.kind === 'address' ? 'Alla e-postadresser (någon har provat många konton)' : (person ?? 'En e-postadress som inte hör till något konto');
-  const where = t.kind === 'password-change' ? 'Byte av lösenord (personen var inloggad)' : `Inloggning från adressen ${t.address ?? 'okänd'}`;
+  const where = t.kind === 'password-change' ? 'Byte av lösenord (personen var inloggad)' : `Inloggning från IP-adress ${t.address ?? 'okänd'}`;
   const label =
     t.kind === 'password-change' ? `byte av lösenord för ${t.email ?? 'okänt konto'}` : `${t.kind === 'address' ? 'alla e-postadresser' : (t.email ?? 'okänd e-postadress')} från ${t.address ?? 'okänd adress'}`;
   return {
@@ -55,8 +53,8 @@ function toItem(t: SignInThrottleView): ThrottleItem {
     <section class="throttles" aria-labelledby="throttles-heading">
       <h2 id="throttles-heading" tabindex="-1">Spärrade inloggningar</h2>
       <p>
-        Efter flera fel lösenord från samma adress får nästa försök vänta en stund, och väntan blir längre för varje fel. Kontot låses aldrig: personen kan
-        logga in från en annan dator. Ta bort en spärr om du vet att det är personen själv som försöker.
+        Efter flera fel lösenord från samma dator eller nätverk (IP-adress) får nästa försök vänta en stund, och väntan blir längre för varje fel.
+        Kontot låses aldrig: personen kan logga in från en annan dator. Ta bort en spärr om du vet att det är personen själv som försöker.
       </p>
       <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
 
@@ -127,7 +125,7 @@ export class SignInThrottles {
     if (this.pending().has(item.id)) return;
     const yes = await this.confirm().ask({
       title: 'Ta bort spärren?',
-      text: `${capitalise(item.label)}. Nästa försök räknas från noll. Gör det bara om du vet att det är personen själv som försöker logga in.`,
+      text: `${item.who}. ${item.where}. Då kan personen försöka logga in direkt, och felen räknas från noll. Gör det bara om du vet att det är personen själv som försöker logga in.`,
       confirm: 'Ja, ta bort spärren',
       cancel: 'Nej, behåll',
     });

@@ -79,7 +79,7 @@ export class NoticeSettingsPage {
       this.failed.set(false);
       const off = this.switches.filter((s) => !stored[s.key]).length;
       const what = off === 0 ? 'Du får alla mejl om dina pass' : off === this.switches.length ? 'Du får inga mejl om dina pass' : `Du får ${this.switches.length - off} av ${this.switches.length} sorters mejl om dina pass`;
-      this.message.set(`Sparat. ${what}, på ${MAIL_LANGUAGES[stored.language].name}.`);
+      this.message.set(off === this.switches.length ? `Sparat. ${what}.` : `Sparat. ${what}, på ${MAIL_LANGUAGES[stored.language].name}.`);
     } catch (error) {
       this.failed.set(true);
       this.message.set(`Dina val sparades inte. ${toApiError(error).message}`);

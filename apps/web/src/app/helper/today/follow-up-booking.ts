@@ -58,7 +58,7 @@ export function followUpTopics(categories: readonly string[]): VisitCategory[] {
           <div><dt>Plats</dt><dd>{{ b.site.name }}, {{ b.site.address }}</dd></div>
           <div>
             <dt>Bekräftelse</dt>
-            <dd>{{ b.email ? 'Skickas till ' + b.email + ', på ' + languageName(b.language) + '.' : 'Ingen e-post: ge personen lappen eller läs upp numret.' }}</dd>
+            <dd>{{ b.email ? 'Skickas till ' + b.email + ', på ' + languageName(b.language) + '.' : 'Ingen e-post. Ge personen lappen, eller läs upp bokningsnumret.' }}</dd>
           </div>
         </dl>
         <p><strong>Ta med:</strong> mobilen eller dosan för BankID, lösenord och koder, laddaren, och brevet eller e-posten det gäller.</p>
@@ -95,7 +95,7 @@ export function followUpTopics(categories: readonly string[]): VisitCategory[] {
           </div>
         } @else {
           <p>
-            <strong>Tid:</strong> @if (chosenWhen(); as w) {<dh-when [when]="w" />}
+            <strong>Tid:</strong>&ngsp;@if (chosenWhen(); as w) {<dh-when [when]="w" />}
             <button type="button" class="dh-link-button" (click)="back()">Byt tid</button>
           </p>
           <form novalidate (submit)="book($event)">
@@ -196,6 +196,7 @@ export class FollowUpBooking {
   protected next(): void {
     if (!this.slotId()) {
       this.problem.set({ status: 0, code: 'INVALID', message: 'Välj en tid först.', fields: { slotId: 'Välj en tid i listan.' } });
+      this.focusLater(`${this.idPrefix()}-slot`);
       return;
     }
     this.problem.set(null);
@@ -214,6 +215,7 @@ export class FollowUpBooking {
     if (this.pending() || !slotId) return;
     if (!this.name().trim()) {
       this.problem.set({ status: 0, code: 'INVALID', message: 'Rätta det som är markerat.', fields: { name: 'Skriv ett förnamn eller smeknamn.' } });
+      this.focusLater(`${this.idPrefix()}-name`);
       return;
     }
     this.pending.set(true);
@@ -260,6 +262,11 @@ export class FollowUpBooking {
     } finally {
       root.classList.remove('dh-print-slip');
     }
+  }
+
+  /** The control to fix gets the focus (the alert above it is read out). */
+  private focusLater(id: string): void {
+    afterNextRender(() => this.document.getElementById(id)?.focus(), { injector: this.injector });
   }
 
   private focusHeading(): void {

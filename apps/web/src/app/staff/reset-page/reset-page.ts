@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { MIN_PASSWORD_LENGTH } from '@digihjalpen/domain';
 import { AuthService, staffHome } from '../../shared/auth/auth.service';
@@ -32,8 +32,11 @@ export class ResetPage {
   protected readonly showPassword = signal(false);
   protected readonly pending = signal(false);
   protected readonly error = signal<ApiError | null>(null);
-  /** 410: used, run out, or replaced by a newer link. The form is no use then. */
-  protected readonly invalid = computed(() => this.error()?.code === 'RESET_LINK_INVALID');
+  private readonly injector = inject(Injector);
+  private readonly invalidAlert = viewChild<ElementRef<HTMLElement>>('invalidAlert');
+  /** 410: used, run out, or replaced by a newer link; or a link cut short (400 on the token). The form is no use then. */
+  protected readonly invalid = computed(() => this.error()?.code === 'RESET_LINK_INVALID' || Boolean(this.error()?.fields['token']));
+  protected readonly invalidMessage = computed(() => this.error()?.fields['token'] ?? this.error()?.message ?? '');
   protected readonly passwordError = computed(() => this.error()?.fields['password'] ?? null);
   protected readonly length = computed(() => [...this.password()].length);
 
@@ -52,6 +55,8 @@ export class ResetPage {
       await this.router.navigateByUrl(staffHome(user.role));
     } catch (error) {
       this.error.set(toApiError(error));
+      // The form goes away with the focus in it: the message about the link gets the focus.
+      if (this.invalid()) afterNextRender(() => this.invalidAlert()?.nativeElement.focus(), { injector: this.injector });
     } finally {
       this.pending.set(false);
     }
