@@ -28,10 +28,10 @@ import { When } from '../../shared/ui/when';
       <p class="when"><dh-when [when]="when()" /></p>
       <p>{{ b.site.name }}<br />{{ b.site.address }}</p>
       @if (b.site.directions) {
-        <p><strong>{{ t('directions') }}:</strong> <span lang="sv" dir="auto">{{ b.site.directions }}</span></p>
+        <p><strong>{{ t('directions') }}:</strong>&ngsp;<span lang="sv" dir="auto">{{ b.site.directions }}</span></p>
       }
       @if (b.site.contactPhone) {
-        <p><strong>{{ t('phone') }}:</strong> <bdi dir="ltr">{{ b.site.contactPhone }}</bdi></p>
+        <p><strong>{{ t('phone') }}:</strong>&ngsp;<bdi dir="ltr">{{ b.site.contactPhone }}</bdi></p>
       }
       <p><strong>{{ t('name') }}:</strong> {{ b.name }}</p>
       <p><strong>{{ t('topics') }}:</strong> {{ topics() }}</p>
