@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { aSchedule } from '@digihjalpen/domain/testing';
 import ICAL from 'ical.js';
-import { aUser, createTestApp, everyPage, signIn, type Session, type TestApp } from './test-app';
+import { aUser, createTestApp, everyPage, signIn, TEST_NOW, type Session, type TestApp } from './test-app';
 
 describe('staffing: shifts, open shifts and the helper calendar feed', () => {
   let t: TestApp;
@@ -59,6 +59,11 @@ describe('staffing: shifts, open shifts and the helper calendar feed', () => {
     const partner = await aUser(t.db, 'partner');
     const res = await coordinator.post(`/api/sessions/${sessionId}/shifts`, { helperId: partner.id }).expect(400);
     expect(res.body.code).toBe('NOT_A_HELPER');
+    // A deactivated helper neither (checked in the shift's transaction, under a share lock on the account).
+    const gone = await aUser(t.db, 'helper');
+    await t.db.query(`UPDATE app_user SET active = false, deactivated_at = $2 WHERE id = $1`, [gone.id, TEST_NOW]);
+    expect((await coordinator.post(`/api/sessions/${sessionId}/shifts`, { helperId: gone.id }).expect(400)).body.code).toBe('NOT_A_HELPER');
+    expect(await t.db.query(`SELECT 1 FROM shift WHERE helper_id = $1`, [gone.id])).toEqual([]);
   });
 
   it('lets a helper leave a shift, which opens it again', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pageOffset, type AuthUser, type Page, type SessionStatus, type StaffedSession } from '@digihjalpen/domain';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ShiftEntity } from './shift.entity';
 
@@ -64,9 +64,14 @@ export class HelpersRepository {
     await tx.getRepository(ShiftEntity).delete({ sessionId, helperId });
   }
 
-  async findHelper(id: string): Promise<AuthUser | null> {
-    const u = await this.db.getRepository(UserEntity).findOneBy({ id, role: 'helper', active: true, passwordHash: Not(IsNull()) });
-    return u ? { id: u.id, email: u.email, name: u.name, role: u.role } : null;
+  /**
+   * Whether the person is an active helper with a password, share-locked until the transaction ends: a
+   * deactivation (which locks the account row) either comes first and is seen here, or waits and then
+   * removes the shift this transaction adds.
+   */
+  async lockActiveHelper(tx: EntityManager, id: string): Promise<boolean> {
+    const rows = (await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND role = 'helper' AND active AND password_hash IS NOT NULL FOR SHARE`, [id])) as unknown[];
+    return rows.length === 1;
   }
 
   /** Sessions of every site in a range with the helpers on shift: one query (optionally only one helper's). */

@@ -67,7 +67,6 @@ export class HelpersService {
 
   /** A coordinator puts a helper on a session (also beyond the need). */
   async assign(coordinator: AuthUser, sessionId: string, helperId: string, now = currentTime()): Promise<void> {
-    if (!(await this.repo.findHelper(helperId))) throw ShiftError.notAHelper();
     await this.take(sessionId, helperId, coordinator.id, 'coordinator', now);
   }
 
@@ -150,6 +149,8 @@ export class HelpersService {
     await this.repo.transaction(async (tx) => {
       const session = await this.repo.lockSession(tx, sessionId);
       if (!session) throw ScheduleError.sessionNotFound();
+      // In the transaction: an account being deactivated at this moment cannot keep a new shift.
+      if (!(await this.repo.lockActiveHelper(tx, helperId))) throw ShiftError.notAHelper();
       assertCanTakeShift(session, helperId, now, role);
       await this.repo.addShift(tx, sessionId, helperId, by);
       if (role === 'coordinator') await this.shiftChanged(tx, { change: 'assigned', sessionId, helperId, coordinatorId: by });
