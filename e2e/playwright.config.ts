@@ -55,6 +55,6 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     // Many bookings come from one address in a test run: the per-IP limits are raised (they are configurable for this).
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', PUBLIC_URL: baseURL, BOOKING_RATE_LIMIT: '10000', MANAGE_RATE_LIMIT: '10000', JOB_POLL_SECONDS: '0.5' },
+    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', PUBLIC_URL: baseURL, BOOKING_RATE_LIMIT: '10000', BOOKING_DAILY_LIMIT: '10000', MANAGE_RATE_LIMIT: '10000', STATS_RATE_LIMIT: '10000', CONTACTLESS_BOOKINGS_PER_SITE_DAY: '10000', STAFF_BOOKINGS_PER_HOUR: '10000', PARTNER_BOOKINGS_PER_WEEK: '10000', SUSPICIOUS_RUN_BOOKINGS: '10000', JOB_POLL_SECONDS: '0.5' },
   },
 });

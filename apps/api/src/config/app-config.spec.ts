@@ -62,7 +62,20 @@ describe(loadConfig.name, () => {
   });
 
   it('reads the abuse limits, with defaults a library can live with', () => {
-    expect(loadConfig({}).limits).toEqual({ bookingsPerHour: 30, manageRequestsPerHour: 300, futureBookingsPerContact: 3 });
+    expect(loadConfig({}).limits).toEqual({
+      bookingsPerHour: 10,
+      bookingsPerDay: 30,
+      manageRequestsPerHour: 300,
+      statsRequestsPerHour: 120,
+      futureBookingsPerContact: 3,
+      contactlessPerSiteDay: 4,
+      partnerBookingsPerWeek: 40,
+      staffBookingsPerHour: 30,
+      suspiciousRunBookings: 5,
+      suspiciousRunMinutes: 10,
+    });
+    expect(loadConfig({}).network).toEqual({ ipv4Prefix: 32, ipv6Prefix: 64 });
+    expect(() => loadConfig({ IPV6_PREFIX: '20' })).toThrow(/IPV6_PREFIX must be between 32 and 128/);
     expect(loadConfig({ BOOKING_RATE_LIMIT: '1000', MAX_FUTURE_BOOKINGS: '10' }).limits).toMatchObject({ bookingsPerHour: 1000, futureBookingsPerContact: 10 });
     expect(() => loadConfig({ BOOKING_RATE_LIMIT: 'many' })).toThrow(/BOOKING_RATE_LIMIT must be a whole number/);
   });

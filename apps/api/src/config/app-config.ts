@@ -46,10 +46,13 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const wholeNumber = z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).default('development'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535, 'must be a port number (0–65535)').default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: z.string().min(1).optional(),
+  ALLOW_INSECURE_PUBLIC_URL: booleanFlag.optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be a URL like https://digihjalpen.example.org' }).optional(),
   DATABASE_URL: postgresUrl,
   DATA_DIR: z.string().min(1).default('.data'),
@@ -59,8 +62,18 @@ const schema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   WEB_DIST: z.string().min(1).optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters (for example: openssl rand -base64 48)').optional(),
-  BOOKING_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(30),
-  MANAGE_RATE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').default(300),
+  BOOKING_RATE_LIMIT: wholeNumber.default(10),
+  BOOKING_DAILY_LIMIT: wholeNumber.default(30),
+  CONTACTLESS_BOOKINGS_PER_SITE_DAY: wholeNumber.default(4),
+  PARTNER_BOOKINGS_PER_WEEK: wholeNumber.default(40),
+  STAFF_BOOKINGS_PER_HOUR: wholeNumber.default(30),
+  SUSPICIOUS_RUN_BOOKINGS: wholeNumber.default(5),
+  SUSPICIOUS_RUN_MINUTES: wholeNumber.default(10),
+  STATS_RATE_LIMIT: wholeNumber.default(120),
+  IPV4_PREFIX: z.coerce.number({ error: 'must be a prefix length' }).int().min(8, 'must be between 8 and 32').max(32, 'must be between 8 and 32').default(32),
+  IPV6_PREFIX: z.coerce.number({ error: 'must be a prefix length' }).int().min(32, 'must be between 32 and 128').max(128, 'must be between 32 and 128').default(64),
+  MANAGE_LINK_HOURS: z.coerce.number({ error: 'must be a whole number of hours' }).int('must be a whole number of hours').min(1, 'must be at least 1').max(24 * 90, 'must be at most 2160').default(24),
+  MANAGE_RATE_LIMIT: wholeNumber.default(300),
   MAX_FUTURE_BOOKINGS: z.coerce.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(3),
   IDLE_SIGN_OUT_MINUTES: z.coerce.number({ error: 'must be a whole number of minutes' }).int().min(1, 'must be at least 1').max(720, 'must be at most 720').default(15),
   JOB_POLL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(0.5, 'must be at least 0.5').default(2),
@@ -84,13 +97,32 @@ export interface AppConfig {
   /** Key for links that are derived rather than stored (booking manage links); see secret-key.ts. */
   secretKey: string | undefined;
   limits: {
-    /** Bookings per IP address and hour. */
+    /** Public bookings per network (see `network`) and hour, counted in PostgreSQL for every instance. */
     bookingsPerHour: number;
-    /** Manage-link look-ups and changes per IP address and hour. */
+    /** Public bookings per network and day. */
+    bookingsPerDay: number;
+    /** Manage-link look-ups and changes per network and hour. */
     manageRequestsPerHour: number;
+    /** Open-statistics requests per network and hour. */
+    statsRequestsPerHour: number;
     /** Future bookings one e-mail address or phone number may hold. */
     futureBookingsPerContact: number;
+    /** Bookings without any e-mail address or phone number, per site and local day. */
+    contactlessPerSiteDay: number;
+    /** Bookings one partner organisation's accounts may make per week. */
+    partnerBookingsPerWeek: number;
+    /** Bookings one staff account may make per hour. */
+    staffBookingsPerHour: number;
+    /** This many public bookings from one network within `suspiciousRunMinutes` are flagged for staff. */
+    suspiciousRunBookings: number;
+    suspiciousRunMinutes: number;
   };
+  /** What counts as one client network: IPv4 addresses grouped by /ipv4Prefix, IPv6 by /ipv6Prefix. */
+  network: { ipv4Prefix: number; ipv6Prefix: number };
+  /** A manage link stops working this many hours after its session ends (and at once when cancelled). */
+  manageLinkHours: number;
+  /** Whether HOST lets other machines reach the server (anything but loopback). */
+  listensBeyondLoopback: boolean;
   jobPollSeconds: number;
   /** Staff sign-ins end after this many minutes without a request (shared laptops). */
   idleMinutes: number;
@@ -123,10 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     );
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
+  // Outside production a trial stays on this machine unless HOST opens it (the demo logins are published).
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   return {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     databaseUrl: e.DATABASE_URL,
     dataDir,
@@ -136,12 +170,31 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     webDist: path.resolve(cwd, e.WEB_DIST ?? 'dist/apps/web/browser'),
     secretKey: e.SECRET_KEY,
-    limits: { bookingsPerHour: e.BOOKING_RATE_LIMIT, manageRequestsPerHour: e.MANAGE_RATE_LIMIT, futureBookingsPerContact: e.MAX_FUTURE_BOOKINGS },
+    limits: {
+      bookingsPerHour: e.BOOKING_RATE_LIMIT,
+      bookingsPerDay: e.BOOKING_DAILY_LIMIT,
+      manageRequestsPerHour: e.MANAGE_RATE_LIMIT,
+      statsRequestsPerHour: e.STATS_RATE_LIMIT,
+      futureBookingsPerContact: e.MAX_FUTURE_BOOKINGS,
+      contactlessPerSiteDay: e.CONTACTLESS_BOOKINGS_PER_SITE_DAY,
+      partnerBookingsPerWeek: e.PARTNER_BOOKINGS_PER_WEEK,
+      staffBookingsPerHour: e.STAFF_BOOKINGS_PER_HOUR,
+      suspiciousRunBookings: e.SUSPICIOUS_RUN_BOOKINGS,
+      suspiciousRunMinutes: e.SUSPICIOUS_RUN_MINUTES,
+    },
+    network: { ipv4Prefix: e.IPV4_PREFIX, ipv6Prefix: e.IPV6_PREFIX },
+    manageLinkHours: e.MANAGE_LINK_HOURS,
+    listensBeyondLoopback: !isLoopbackHost(host),
     jobPollSeconds: e.JOB_POLL_SECONDS,
     idleMinutes: e.IDLE_SIGN_OUT_MINUTES,
     retentionDays: e.RETENTION_DAYS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+/** `localhost`, 127.0.0.0/8 and ::1: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CurrentUser, Public, Roles, type AuthenticatedRequest } from './access.decorator';
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
-import { signInThrottleAddress } from './client-address';
+import { clientNetwork } from './client-address';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AcceptInvitationDto, AuthUserDto, ChangePasswordDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
 
@@ -33,7 +33,7 @@ export class AuthController {
     description: 'INVALID_CREDENTIALS: the same answer for a wrong password, an unknown or deactivated e-mail and a throttled attempt (growing delays per client address and e-mail)',
   })
   async login(@Body() body: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
-    return this.signIn(await this.auth.login(body.email, body.password, signInThrottleAddress(req)), res);
+    return this.signIn(await this.auth.login(body.email, body.password, clientNetwork(req, this.config.network)), res);
   }
 
   @Post('logout')
