@@ -81,7 +81,7 @@ COMMIT;
 const database = await startDatabase(path.join(work, 'pg'));
 let api;
 try {
-  api = await startApi({ port, databaseUrl: database.url, dataDir: work, env: { BOOKING_RATE_LIMIT: '100000000' } });
+  api = await startApi({ port, databaseUrl: database.url, dataDir: work, env: { BOOKING_RATE_LIMIT: '100000000', BOOKING_DAILY_LIMIT: '100000000' } });
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
 

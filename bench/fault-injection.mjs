@@ -33,7 +33,7 @@ const startDatabase = () => startBenchDatabase(path.join(work, 'pg'), { embedded
 
 async function startApi(databaseUrl) {
   // Only errors: an outage makes every request log a warning.
-  const api = await startBenchApi({ port, databaseUrl, dataDir: work, env: { LOG_LEVEL: 'error', BOOKING_RATE_LIMIT: '100000000' } });
+  const api = await startBenchApi({ port, databaseUrl, dataDir: work, env: { LOG_LEVEL: 'error', BOOKING_RATE_LIMIT: '100000000', BOOKING_DAILY_LIMIT: '100000000' } });
   api.once('exit', (code, signal) => log(`API exited (${code ?? signal})`));
   return api;
 }

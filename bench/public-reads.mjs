@@ -74,7 +74,7 @@ const results = [];
 let loaded;
 let sizes = {};
 try {
-  apis = await startApis({ count: 1, port, databaseUrl: database.url, env: { DATA_DIR: work, BOOKING_RATE_LIMIT: '100000000' } }); // migrates
+  apis = await startApis({ count: 1, port, databaseUrl: database.url, env: { DATA_DIR: work, BOOKING_RATE_LIMIT: '100000000', BOOKING_DAILY_LIMIT: '100000000' } }); // migrates
   const today = new Date();
   loaded = await generateNationalData(database.url, { sites: siteCount, today });
   await apis.stop();
@@ -112,7 +112,7 @@ try {
   };
 
   for (const count of instances) {
-    apis = await startApis({ count, port, databaseUrl: database.url, env: { DATA_DIR: work, BOOKING_RATE_LIMIT: '100000000' } });
+    apis = await startApis({ count, port, databaseUrl: database.url, env: { DATA_DIR: work, BOOKING_RATE_LIMIT: '100000000', BOOKING_DAILY_LIMIT: '100000000' } });
     if (!sizes.slots) {
       const one = await fetch(`${base}/api/public/sites/${slugs[0]}/sessions?from=${from}&to=${to}`);
       const list = await fetch(`${base}/api/public/sites`);

@@ -23,6 +23,8 @@ export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=160 --max-semi-spac
  */
 export const benchEnv = {
   NODE_ENV: 'production',
+  // The benchmarks run on one machine over plain http: the documented test use of this setting.
+  ALLOW_INSECURE_PUBLIC_URL: 'true',
   SECRET_KEY: 'bench-'.padEnd(48, 'x'),
   LOG_LEVEL: 'warn',
   NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS ?? PRODUCTION_NODE_OPTIONS,

@@ -26,6 +26,10 @@ interface Texts {
   cancelled: string;
   bookAgain: string;
   notFound: string;
+  sharedComputer: string;
+  clearBrowser: string;
+  showNeeds: string;
+  ended: string;
 }
 
 const SV: Texts = {
@@ -45,6 +49,10 @@ const SV: Texts = {
   cancelled: 'Avbokad',
   bookAgain: 'Boka en ny tid',
   notFound: 'Vi hittar ingen bokning med den länken',
+  sharedComputer: 'Sitter du vid en dator som andra också använder?',
+  clearBrowser: 'Rensa det webbläsaren sparat om bokningen',
+  showNeeds: 'Visa vad du behöver hjälp med',
+  ended: 'Länken fungerar inte längre',
 };
 
 const AR: Texts = {
@@ -64,6 +72,10 @@ const AR: Texts = {
   cancelled: 'تم الإلغاء',
   bookAgain: 'احجز موعدًا جديدًا',
   notFound: 'لا نجد حجزًا بهذا الرابط',
+  sharedComputer: 'هل تستخدم حاسوبًا يستخدمه آخرون أيضًا؟',
+  clearBrowser: 'امسح ما حفظه المتصفح عن الحجز',
+  showNeeds: 'اعرض ما تحتاج المساعدة فيه',
+  ended: 'هذا الرابط لم يعد يعمل',
 };
 
 const uniqueEmail = (label: string, project: string) => `${label}-${project}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
@@ -156,7 +168,14 @@ test.describe('public booking', () => {
       const reference = (await page.locator('.reference').textContent())?.trim() ?? '';
       expect(reference).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
       await expect(page.getByRole('link', { name: t.lang === 'ar' ? 'أضف إلى التقويم' : 'Lägg till i kalendern' })).toHaveAttribute('download', '');
+      // The address shows masked; what to do on a shared computer, and a button that clears what the browser keeps.
+      await expect(page.getByText('b…@example.org')).toBeVisible();
+      await expect(page.getByText(email)).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 2, name: t.sharedComputer })).toBeVisible();
       await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: t.clearBrowser }).click();
+      await expect(page.getByRole('status').filter({ hasText: t.lang === 'ar' ? 'تم.' : 'Klart.' })).toBeVisible();
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dh-referral-opened:')))).toEqual([]);
 
       const link = await manageLinkFromMail(request, email, reference);
       expect(link).toContain(`?lang=${t.lang}`);
@@ -164,6 +183,11 @@ test.describe('public booking', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.yourBooking);
       await expect(page.locator('.reference')).toHaveText(reference);
       await expect(page.locator('html')).toHaveAttribute('lang', t.lang);
+      // What the person needs help with only after a deliberate click.
+      await expect(page.getByText(t.topic, { exact: true })).toHaveCount(0);
+      await page.getByRole('button', { name: t.showNeeds }).click();
+      await expect(page.getByText(t.topic, { exact: true })).toBeVisible();
+      await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: t.cancel, exact: true }).click();
       await page.getByRole('dialog').getByRole('button', { name: t.confirmCancel }).click();
@@ -171,9 +195,14 @@ test.describe('public booking', () => {
       await expect(page.getByRole('link', { name: t.bookAgain })).toHaveAttribute('href', /\/bibliotek\/stadsbiblioteket\/boka/);
       await expectNoAxeViolations(page);
 
+      // From now on the link has ended: the API says so, and so does the page on the next opening.
       const token = new URL(link).pathname.split('/').pop() ?? '';
       const booking = await request.get(`/api/public/bookings/${token}`);
-      expect(((await booking.json()) as { status: string }).status).toBe('cancelled');
+      expect(booking.status()).toBe(410);
+      expect(((await booking.json()) as { code: string }).code).toBe('BOOKING_LINK_ENDED');
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.ended);
+      await expectNoAxeViolations(page);
 
       await page.goto(`/bokning/finns-inte-${Date.now()}?lang=${t.lang}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.notFound);
@@ -218,6 +247,8 @@ test.describe('public booking', () => {
 
     await submitBooking(page, SV);
     await expect(page.getByText('Nadia', { exact: true })).toBeVisible();
+    // The topic is kept too; the page shows it after a deliberate click.
+    await page.getByRole('button', { name: SV.showNeeds }).click();
     await expect(page.getByText('Skatteverket', { exact: true })).toBeVisible();
   });
 });

@@ -25,6 +25,7 @@ import { HelpersModule } from './modules/helpers/helpers.module';
 import { HelperNoticesModule } from './modules/helper-notices/helper-notices.module';
 import { ClosuresModule } from './modules/closures/closures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { LimitsModule } from './modules/limits/limits.module';
 import { HealthModule } from './modules/health/health.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
@@ -72,6 +73,7 @@ export class AppModule {
         NotificationsModule.forRoot({ smtpUrl: runtime.smtpUrl, from: config.mailFrom, catcherDir: config.env === 'production' ? undefined : runtime.mailCatcherDir }),
         JobsModule.forRoot({ databaseUrl: runtime.databaseUrl, pollSeconds: config.jobPollSeconds, schema: runtime.jobSchema }),
         AuditModule,
+        LimitsModule,
         AuthModule,
         HealthModule,
         SitesModule,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { createValidationPipe, RejectNulPipe } from './common/validation';
+import { jsonOnly } from './common/json-only';
 
 /** Everything main.ts and the API tests share, so tests run the same wiring as production. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -16,6 +17,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
   app.set('trust proxy', config.trustProxy);
+  // Before every parser and route: state changes take JSON only (login CSRF by an HTML form). The only body
+  // parser is JSON's: the app is created with `bodyParser: false`, so Nest adds no urlencoded parser.
+  app.use(jsonOnly());
   app.useBodyParser('json', { limit: '100kb' });
   app.use(cookieParser());
   app.setGlobalPrefix('api', { exclude: [{ path: 'dev/mail', method: RequestMethod.GET }, { path: 'dev/mail/:file', method: RequestMethod.GET }] });
@@ -77,8 +81,9 @@ function serveWebApp(app: NestExpressApplication, webDist: string): void {
   app.useStaticAssets(webDist, {
     index: false,
     setHeaders: (res, file) => {
-      // Angular's file names carry a content hash; everything else must be revalidated.
-      const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(file);
+      // Angular's file names carry a content hash (upper and lower case, digits, '_' and '-': chunk-B-z5Xo_B.js);
+      // everything else must be revalidated.
+      const hashed = /-[A-Za-z0-9_-]{8}\.(js|css)$/.test(file);
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

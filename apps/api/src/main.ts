@@ -10,7 +10,7 @@ import { StartupError } from './common/startup-error';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { connect, describeDatabase, runMigrations } from './database/prepare-database';
-import { demoUsers } from './database/seed/demo-city';
+import { applyDemoPasswords, type DemoPasswords } from './database/seed/demo-passwords';
 import { seedDemoData } from './database/seed/demo-seed';
 import { ensureDemoToday } from './database/seed/demo-today';
 import { ScheduleService } from './modules/schedule/schedule.service';
@@ -19,8 +19,8 @@ import { startMailCatcher } from './modules/notifications/mail-catcher';
 type Cleanup = () => Promise<void>;
 const cleanups: Cleanup[] = [];
 
-/** Returns the URL to use and a line describing the database for the start-up banner. */
-async function prepareDatabase(config: AppConfig): Promise<{ url: string; description: string }> {
+/** Returns the URL to use, a line describing the database and the demo accounts' passwords for the start-up banner. */
+async function prepareDatabase(config: AppConfig): Promise<{ url: string; description: string; demo: DemoPasswords }> {
   let url = config.databaseUrl;
   let description = url ? describeDatabase(url) : '';
   if (!url) {
@@ -38,10 +38,13 @@ async function prepareDatabase(config: AppConfig): Promise<{ url: string; descri
       // At every start, not only the first: whoever tries the demo on a later day finds a session today.
       await ensureDemoToday(dataSource);
     }
+    // Before listening, and whether or not demo data is seeded at this start: demo accounts from an earlier
+    // trial must not keep the published passwords on a server the network can reach (in production: never).
+    const demo = await applyDemoPasswords(dataSource, config.listensBeyondLoopback || config.env === 'production');
+    return { url, description, demo };
   } finally {
     await dataSource.destroy();
   }
-  return { url, description };
 }
 
 async function listen(app: NestExpressApplication, config: AppConfig): Promise<void> {
@@ -55,17 +58,39 @@ async function listen(app: NestExpressApplication, config: AppConfig): Promise<v
   }
 }
 
-function banner(config: AppConfig, database: string, mailDir: string | undefined): string {
+function banner(config: AppConfig, database: string, mailDir: string | undefined, demo: DemoPasswords): string {
+  const production = config.env === 'production';
   const lines = [
     '',
     `  Digihjälpen is running at ${config.publicUrl}`,
+    listening(config, demo),
     `  API docs:   ${config.publicUrl}/api/docs`,
     `  Database:   ${database}`,
-    mailDir ? `  E-mail:     caught locally in ${mailDir}${config.env === 'production' ? '' : ` – read it at ${config.publicUrl}/dev/mail`}` : `  E-mail:     sent through SMTP_URL`,
-    ...(config.seedDemoData ? ['  Demo logins (sign in at /logga-in):', ...demoUsers.map((u) => `    ${u.role.padEnd(12)} ${u.email} / ${u.password}`)] : []),
+    mailDir ? `  E-mail:     caught locally in ${mailDir}${production ? '' : ` – read it at ${config.publicUrl}/dev/mail (on this computer only)`}` : `  E-mail:     sent through SMTP_URL`,
+    ...demoLogins(demo, production),
     '',
   ];
   return lines.filter((l) => l !== '').join('\n') + '\n';
+}
+
+/** Where the server listens: a trial stays on this computer unless HOST opens it. */
+function listening(config: AppConfig, demo: DemoPasswords): string {
+  if (!config.listensBeyondLoopback) return `  Only this computer can open it (HOST=${config.host}). Set HOST=0.0.0.0 to open it to the network.`;
+  if (config.env === 'production' || demo.kind === 'none') return `  Open to the network on ${config.host}`;
+  return `  Open to the network on ${config.host} – demo accounts have random passwords, printed below`;
+}
+
+function demoLogins(demo: DemoPasswords, production: boolean): string[] {
+  if (demo.kind === 'none') return [];
+  // Never print a password in production's log (demo accounts there are a mistake: remove them).
+  if (production) return demo.kind === 'random' ? ['  Demo accounts exist in this database: they were given random passwords nobody knows. Remove them.'] : [];
+  const heading =
+    demo.kind === 'random'
+      ? '  Demo logins, new random passwords for this start (sign in at /logga-in):'
+      : demo.restored
+        ? '  Demo logins (sign in at /logga-in) – the documented passwords again; the last start, open to the network, had random ones:'
+        : '  Demo logins (sign in at /logga-in):';
+  return [heading, ...demo.logins.map((u) => `    ${u.role.padEnd(12)} ${u.email} / ${u.password}`)];
 }
 
 /** Below the 10 s that supervisors (docker stop, Playwright's gracefulShutdown) wait before SIGKILL. */
@@ -110,14 +135,15 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, databaseUrl: database.url, smtpUrl, mailCatcherDir }),
-    { bufferLogs: true, abortOnError: false },
+    // No default parsers: configureApp adds JSON's only (no urlencoded parser for an HTML form to reach).
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   configureApp(app, config);
   running = app;
   await listen(app, config);
   await app.get(ScheduleService).extendHorizon();
   if (config.seedDemoData) keepDemoToday(app);
-  process.stdout.write(banner(config, database.description, mailCatcherDir));
+  process.stdout.write(banner(config, database.description, mailCatcherDir, database.demo));
 }
 
 /** A demo left running across midnight (or past the demo session's end) gets its next session within the hour. */

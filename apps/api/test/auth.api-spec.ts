@@ -110,7 +110,7 @@ describe('invitations', () => {
 });
 
 describe('login throttling', () => {
-  it('never answers 429 at sign-in (the database throttle replaces the per-instance limiter there); others behind the same address still sign in', async () => {
+  it('never answers 429 at sign-in (its own throttle with growing delays works there); others behind the same address still sign in', async () => {
     const t = await createTestApp();
     const address = `198.18.250.${Math.floor(Math.random() * 250)}`;
     try {
@@ -126,7 +126,7 @@ describe('login throttling', () => {
     }
   });
 
-  it('still limits accepting an invitation per instance: 429 with a plain message after ten tries', async () => {
+  it('limits accepting an invitation per network and link (counted in the database): 429 with a plain message after ten tries', async () => {
     const t = await createTestApp();
     try {
       for (let i = 0; i < 10; i++) await t.http().post('/api/auth/invitations/accept').send({ token: 'x'.repeat(43), password: 'ett långt nytt lösenord' }).expect(410);

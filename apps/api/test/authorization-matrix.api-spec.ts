@@ -109,6 +109,10 @@ const MATRIX: Record<string, Rule> = {
   'DELETE /api/public/bookings/:token': { who: 'public', url: (f) => `/api/public/bookings/${f.manageToken}` },
   'POST /api/public/bookings/:token/move': { who: 'public', url: (f) => `/api/public/bookings/${f.manageToken}/move`, body: (f) => ({ slotId: f.spareSlots[1] }) },
   'GET /api/public/bookings/:token/calendar.ics': { who: 'public', url: (f) => `/api/public/bookings/${f.manageToken}/calendar.ics` },
+  // E. manage-links
+  // booking-rules: a wrong proof is a 404 like a wrong token (past access control: public)
+  'POST /api/public/bookings/:token/confirm-contact': { who: 'public', url: (f) => `/api/public/bookings/${f.manageToken}/confirm-contact`, body: () => ({ proof: 'A'.repeat(43) }) },
+  'GET /api/public/bookings/:token/needs': { who: 'public', url: (f) => `/api/public/bookings/${f.manageToken}/needs` },
   'GET /api/public/stats': { who: 'public' },
   'GET /api/public/stats.csv': { who: 'public' },
   'POST /api/public/referrals/:code/opened': { who: 'public', url: (f) => `/api/public/referrals/${f.referralCode}/opened` },
@@ -243,6 +247,9 @@ const MATRIX: Record<string, Rule> = {
   'GET /api/privacy/bookings/:reference': { who: C, url: (f) => `/api/privacy/bookings/${f.privacyReference}` },
   'GET /api/privacy/bookings/:reference/export.json': { who: C, url: (f) => `/api/privacy/bookings/${f.privacyReference}/export.json` },
   'POST /api/privacy/bookings/:reference/erase': { who: C, url: (f) => `/api/privacy/bookings/${f.privacyReference}/erase` },
+  // D. privacy: a one-time code to the booking's e-mail; a wrong code is a 400 (or 409/410: past access control)
+  'POST /api/privacy/bookings/:reference/code': { who: C, url: (f) => `/api/privacy/bookings/${f.privacyReference}/code`, body: () => ({}) },
+  'POST /api/privacy/bookings/:reference/code/verify': { who: C, url: (f) => `/api/privacy/bookings/${f.privacyReference}/code/verify`, body: () => ({ code: '000000' }) },
 
   // Partners: their own organisation only
   'GET /api/partners': { who: C },
@@ -282,6 +289,15 @@ const MATRIX: Record<string, Rule> = {
     owner: 'helper A (shift today)',
     url: (f) => `/api/staff/bookings/${f.staffMoveBooking}/move`,
     body: (f) => ({ slotId: f.deskSlots[1], reason: 'Matrisskäl' }),
+  },
+
+  // booking-rules: cancelling a booking's suspicious run, scoped like the single cancel (a booking that is not flagged: 409 after the scope check)
+  'POST /api/staff/bookings/:id/cancel-run': {
+    who: ['coordinator', 'library-staff', 'helper'],
+    others: ['helperB'],
+    owner: 'helper A (shift today)',
+    url: (f) => `/api/staff/bookings/${f.staffBooking}/cancel-run`,
+    body: () => ({ reason: 'Matrisskäl' }),
   },
 
   // closures: coordinators only. No valid body on purpose (400): a real closure would cancel other specs' sessions.
@@ -399,7 +415,8 @@ describe('authorization matrix: every route × every persona', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ BOOKING_RATE_LIMIT: '100000', MANAGE_RATE_LIMIT: '100000' });
+    // booking-rules: the fixtures' quick public bookings from loopback are no suspicious run (cancel-run would cancel them all).
+    t = await createTestApp({ BOOKING_RATE_LIMIT: '100000', BOOKING_DAILY_LIMIT: '100000', MANAGE_RATE_LIMIT: '100000', SUSPICIOUS_RUN_BOOKINGS: '100000' });
     routes = discoverRoutes(t);
 
     const coordinatorUser = await aUser(t.db, 'coordinator');

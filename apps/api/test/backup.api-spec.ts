@@ -45,7 +45,7 @@ describe('backups: pg_dump of a database, pg_restore into a fresh one', () => {
     await runMigrations(migrate);
     await migrate.destroy();
 
-    const before = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { databaseUrl: source.url });
+    const before = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000' }, { databaseUrl: source.url });
     const bookings: { reference: string; manageToken: string }[] = [];
     try {
       const site = await aBookableSite(await signIn(before, await aUser(before.db, 'coordinator')));

@@ -39,7 +39,7 @@ describe('closures', () => {
     const migrate = await connect(db.url);
     await runMigrations(migrate);
     await migrate.destroy();
-    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000', MAX_FUTURE_BOOKINGS: '100' }, { databaseUrl: db.url });
+    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000', MAX_FUTURE_BOOKINGS: '100' }, { databaseUrl: db.url });
     coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
     helperSession = await signIn(t, await aUser(t.db, 'helper'));
   });

@@ -182,7 +182,7 @@ describe('fuzzing the public endpoints (fast-check): no 5xx, nothing stored from
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000000', MANAGE_RATE_LIMIT: '1000000' });
+    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000000', BOOKING_DAILY_LIMIT: '1000000', MANAGE_RATE_LIMIT: '1000000', STATS_RATE_LIMIT: '1000000' });
     const coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
     // Many seats, so that near-valid bodies keep reaching the booking itself instead of SLOT_FULL.
     site = await aBookableSite(coordinator, { seats: 50 });
@@ -224,10 +224,25 @@ describe('fuzzing the public endpoints (fast-check): no 5xx, nothing stored from
     );
   });
 
-  it('GET/DELETE /api/public/bookings/:token and its calendar.ics: any token, language and query → never a 5xx', async () => {
+  // booking-rules: the contact proof from the e-mail's link
+  it('POST /api/public/bookings/:token/confirm-contact: any token and body → never a 5xx, and nothing is confirmed', async () => {
+    const confirmed = async () => ((await t.db.query(`SELECT count(*)::int AS n FROM booking WHERE contact_confirmed_at IS NOT NULL`)) as { n: number }[])[0]?.n ?? -1;
+    const before = await confirmed();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constant(manageToken), segment), bodies({ proof: 'A'.repeat(43) }), headers, async (token, body, head) => {
+        const res = await withBody(t.http().post(`/api/public/bookings/${token}/confirm-contact`), body, head);
+        noServerError(res, 'POST confirm-contact');
+        expect(res.status).toBeGreaterThanOrEqual(400);
+      }),
+      { ...ASSERT_OPTIONS, numRuns: runs(200) },
+    );
+    expect(await confirmed()).toBe(before);
+  });
+
+  it('GET/DELETE /api/public/bookings/:token, its calendar.ics and needs: any token, language and query → never a 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('GET /', 'DELETE /', 'GET /calendar.ics'),
+        fc.constantFrom('GET /', 'DELETE /', 'GET /calendar.ics', 'GET /needs'),
         segment,
         queryString(['lang']),
         headerValue,

@@ -41,7 +41,7 @@ describe('mail through the local SMTP catcher', () => {
 
 describe('mail in production', () => {
   it('does not expose /dev/mail when NODE_ENV is production', async () => {
-    const t = await createTestApp({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://set/by/test-app', SMTP_URL: 'smtp://set.by.test-app' });
+    const t = await createTestApp({ NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://set/by/test-app', SMTP_URL: 'smtp://set.by.test-app', PUBLIC_URL: 'https://digihjalpen.example.org' });
     try {
       await t.http().get('/dev/mail').expect(404);
     } finally {

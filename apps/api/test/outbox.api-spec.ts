@@ -39,7 +39,7 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
     let coordinator: Session;
 
     beforeAll(async () => {
-      t = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { mail: smtp });
+      t = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000' }, { mail: smtp });
       coordinator = await signIn(t, await aUser(t.db, 'coordinator'));
     });
     afterAll(() => t.close());
@@ -82,8 +82,8 @@ describe('e-mail is never lost: an outbox in the booking transaction, sent by th
     let coordinator: Session;
 
     beforeAll(async () => {
-      a = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { mail: smtp });
-      b = await createTestApp({ BOOKING_RATE_LIMIT: '1000' }, { mail: smtp, jobSchema: a.jobSchema });
+      a = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000' }, { mail: smtp });
+      b = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000' }, { mail: smtp, jobSchema: a.jobSchema });
       coordinator = await signIn(a, await aUser(a.db, 'coordinator'));
     }, 120_000);
     afterAll(async () => {

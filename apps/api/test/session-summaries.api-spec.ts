@@ -28,7 +28,7 @@ describe('statistics from session summaries', () => {
   const summarise = () => t.app.get(SessionSummaries).summarise(AFTER);
 
   beforeAll(async () => {
-    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000' });
+    t = await createTestApp({ BOOKING_RATE_LIMIT: '1000', BOOKING_DAILY_LIMIT: '1000' });
     people.coordinator = await aUser(t.db, 'coordinator');
     coordinator = await signIn(t, people.coordinator);
     site = await aBookableSite(coordinator, { seats: 2 });

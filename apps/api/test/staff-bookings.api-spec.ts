@@ -35,7 +35,7 @@ describe('bookings for staff', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp({ BOOKING_RATE_LIMIT: '10000' });
+    t = await createTestApp({ BOOKING_RATE_LIMIT: '10000', BOOKING_DAILY_LIMIT: '10000' });
     people.coordinator = await aUser(t.db, 'coordinator');
     const coordinator = await signIn(t, people.coordinator);
     siteA = await aBookableSite(coordinator, { seats: 4 });

@@ -3,6 +3,7 @@ import { AccountErrorCode, AuthErrorCode, ClosureErrorCode, BookingError, Bookin
 import type { Response } from 'express';
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from '../database/database-errors';
 import type { ApiErrorDto } from './api-error.dto';
+import { RateLimitExceeded } from '../modules/limits/rate-limit-exceeded';
 
 /** The one place where rule codes become HTTP statuses. Adding a code without a case fails the type check. */
 export type DomainErrorCode = AccountErrorCode | SiteErrorCode | ScheduleErrorCode | AuthErrorCode | ShiftErrorCode | BookingErrorCode | VisitErrorCode | HoursErrorCode | OcnErrorCode | InsightsErrorCode | PartnerErrorCode | PrivacyErrorCode | StaffBookingErrorCode | ClosureErrorCode;
@@ -46,6 +47,9 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case PartnerErrorCode.InvalidPartner:
     case PartnerErrorCode.InvalidReferralCode:
     case PrivacyErrorCode.InvalidReference:
+    case PrivacyErrorCode.InvalidScope:
+    case PrivacyErrorCode.InvalidCode:
+    case PrivacyErrorCode.WrongCode:
     case StaffBookingErrorCode.InvalidChange:
     case StaffBookingErrorCode.InvalidSearch:
       return HttpStatus.BAD_REQUEST;
@@ -61,6 +65,7 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.SlotFull:
     case BookingErrorCode.SlotNotBookable:
     case BookingErrorCode.TooManyBookings:
+    case StaffBookingErrorCode.NotFlagged:
     case BookingErrorCode.BookingCancelled:
     case BookingErrorCode.BookingStarted:
     case VisitErrorCode.SessionNotStarted:
@@ -85,6 +90,8 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case AccountErrorCode.NotInvited:
     case AccountErrorCode.NoOpenInvitation:
     case AccountErrorCode.NoPasswordYet:
+    case PrivacyErrorCode.NoCode:
+    case PrivacyErrorCode.NoChannel:
       return HttpStatus.CONFLICT;
     case AuthErrorCode.InvalidCredentials:
     case AuthErrorCode.NotSignedIn:
@@ -99,11 +106,16 @@ export function statusForDomainCode(code: DomainErrorCode): HttpStatus {
     case BookingErrorCode.SiteFixed:
     case StaffBookingErrorCode.NotOnShiftToday:
     case StaffBookingErrorCode.NotInScope:
+    case PrivacyErrorCode.ProofRequired:
       return HttpStatus.FORBIDDEN;
     case AuthErrorCode.InvitationInvalid:
     case AccountErrorCode.ResetLinkInvalid:
+    case PrivacyErrorCode.CodeExpired:
+    case PrivacyErrorCode.CodeUsedUp:
+    case BookingErrorCode.LinkEnded:
       return HttpStatus.GONE;
     case AuthErrorCode.TooManyAttempts:
+    case BookingErrorCode.ContactlessDayFull:
       return HttpStatus.TOO_MANY_REQUESTS;
   }
 }
@@ -153,6 +165,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.code === DATABASE_UNAVAILABLE.code) this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (res.headersSent) return;
+    if (exception instanceof RateLimitExceeded) res.setHeader('Retry-After', String(exception.retryAfterSeconds));
     // Explicit: a route's @Header('Content-Type', …) is already set when its handler throws.
     res.status(status).type('application/json').json(body);
   }

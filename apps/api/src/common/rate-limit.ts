@@ -1,15 +1,41 @@
-import { applyDecorators, HttpException, HttpStatus, Inject, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, Inject, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
-import type { Language } from '@digihjalpen/domain';
-import type { Request, Response } from 'express';
+import { normaliseEmail, waitMinutes, type Language } from '@digihjalpen/domain';
+import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { clientNetwork } from '../modules/auth/client-address';
+import { RateLimitExceeded } from '../modules/limits/rate-limit-exceeded';
+import { RateLimits } from '../modules/limits/rate-limits.service';
 import { languageOf } from './language';
 
-export type RateLimitName = 'booking' | 'manage';
+/**
+ * - `booking`: POST /api/public/bookings — BOOKING_RATE_LIMIT an hour and BOOKING_DAILY_LIMIT a day per network;
+ * - `manage`: manage-link routes and referral-code look-ups — MANAGE_RATE_LIMIT an hour per network;
+ * - `stats`: the open statistics — STATS_RATE_LIMIT an hour per network;
+ * - `login`: accepting an invitation, a password-reset link — 10 a minute per network and e-mail or link.
+ */
+export type RateLimitName = 'booking' | 'manage' | 'stats' | 'login';
 
 const RATE_LIMIT = Symbol('RATE_LIMIT');
-const HOUR = 3_600_000;
+const MINUTE = 60;
+const HOUR = 3600;
+const DAY = 86_400;
+
+interface Bucket {
+  bucket: string;
+  limit: (config: AppConfig) => number;
+  windowSeconds: number;
+}
+
+const BUCKETS: Record<RateLimitName, readonly Bucket[]> = {
+  booking: [
+    { bucket: 'booking-hour', limit: (c) => c.limits.bookingsPerHour, windowSeconds: HOUR },
+    { bucket: 'booking-day', limit: (c) => c.limits.bookingsPerDay, windowSeconds: DAY },
+  ],
+  manage: [{ bucket: 'manage-hour', limit: (c) => c.limits.manageRequestsPerHour, windowSeconds: HOUR }],
+  stats: [{ bucket: 'stats-hour', limit: (c) => c.limits.statsRequestsPerHour, windowSeconds: HOUR }],
+  login: [{ bucket: 'login-minute', limit: () => 10, windowSeconds: MINUTE }],
+};
 
 const MESSAGES: Record<Language, string> = {
   sv: 'Det har kommit för många förfrågningar från din uppkoppling. Vänta en stund och försök igen, eller ring biblioteket.',
@@ -17,26 +43,47 @@ const MESSAGES: Record<Language, string> = {
   ar: 'وصلت طلبات كثيرة جدًا من اتصالك. انتظر قليلًا ثم حاول مرة أخرى، أو اتصل بالمكتبة.',
 };
 
+/** Staff pages (an invitation, a reset link) are in Swedish. */
+const loginMessage = (seconds: number): string => {
+  const minutes = waitMinutes(seconds);
+  return `För många försök. Vänta ${minutes === 1 ? 'en minut' : `${minutes} minuter`} och försök igen.`;
+};
+
 /**
- * Per-IP limits on the public booking endpoints (configurable, see the README). Counted in memory per
- * API instance, like the login throttle; behind a load balancer each instance counts its own share.
+ * Sign-in links count per network *and* e-mail or link: a library's public network puts many people
+ * behind one address, and one person's typos must not lock out the others.
+ */
+function loginKey(req: Request, network: string): string {
+  const body = req.body as { email?: unknown; token?: unknown } | undefined;
+  const who = typeof body?.email === 'string' ? normaliseEmail(body.email) : typeof body?.token === 'string' ? body.token.slice(0, 12) : '';
+  return `${network}|${who}`;
+}
+
+/**
+ * Per-client limits (configurable, see the README), counted by client network (`clientNetwork`: IPv6 by
+ * /64, IPv4 per address) in PostgreSQL through RateLimits, so every API instance shares the counts. A
+ * tripped limit answers 429 TOO_MANY_REQUESTS with Retry-After and a message in the person's language.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(getStorageToken()) private readonly storage: ThrottlerStorage,
+    private readonly limits: RateLimits,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const name = this.reflector.get<RateLimitName>(RATE_LIMIT, context.getHandler());
+    const name = this.reflector.get<RateLimitName | undefined>(RATE_LIMIT, context.getHandler());
+    if (!name) return true;
     const req = context.switchToHttp().getRequest<Request>();
-    const limit = name === 'booking' ? this.config.limits.bookingsPerHour : this.config.limits.manageRequestsPerHour;
-    const record = await this.storage.increment(`${name}:${req.ip ?? ''}`, HOUR, limit, HOUR, name);
-    if (!record.isBlocked) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(Math.max(1, Math.ceil(record.timeToBlockExpire))));
-    throw new HttpException({ code: 'TOO_MANY_REQUESTS', message: MESSAGES[languageOf(req)] }, HttpStatus.TOO_MANY_REQUESTS);
+    const network = clientNetwork(req, this.config.network);
+    const key = name === 'login' ? loginKey(req, network) : network;
+    for (const { bucket, limit, windowSeconds } of BUCKETS[name]) {
+      const verdict = await this.limits.hit(bucket, key, limit(this.config), windowSeconds);
+      // The exception filter adds Retry-After.
+      if (!verdict.allowed) throw new RateLimitExceeded(name === 'login' ? loginMessage(verdict.retryAfterSeconds) : MESSAGES[languageOf(req)], verdict.retryAfterSeconds);
+    }
+    return true;
   }
 }
 

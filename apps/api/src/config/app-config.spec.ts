@@ -14,7 +14,19 @@ describe(loadConfig.name, () => {
     });
   });
 
-  const production = { NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://app:pw@db:5432/digihjalpen', SMTP_URL: 'smtp://mail:587' };
+  const production = { NODE_ENV: 'production', SECRET_KEY: 'k'.repeat(32), DATABASE_URL: 'postgres://app:pw@db:5432/digihjalpen', SMTP_URL: 'smtp://mail:587', PUBLIC_URL: 'https://digihjalpen.example.org' };
+
+  it('refuses production with an http or missing PUBLIC_URL unless ALLOW_INSECURE_PUBLIC_URL says it is a test', () => {
+    expect(loadConfig(production).publicUrl).toBe('https://digihjalpen.example.org');
+    expect(() => loadConfig({ ...production, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL must be the https address .* it is not set\. .*ALLOW_INSECURE_PUBLIC_URL=true/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://digihjalpen.example.org' })).toThrow(/PUBLIC_URL .* it is http:\/\/digihjalpen\.example\.org\. .*ALLOW_INSECURE_PUBLIC_URL=true/);
+    expect(() => loadConfig({ ...production, PUBLIC_URL: 'http://localhost:8080', ALLOW_INSECURE_PUBLIC_URL: 'false' })).toThrow(ConfigError);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'http://localhost:8080', ALLOW_INSECURE_PUBLIC_URL: 'true' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ ...production, PUBLIC_URL: undefined, ALLOW_INSECURE_PUBLIC_URL: 'true' }).publicUrl).toBe('http://localhost:3000');
+    expect(() => loadConfig({ ...production, ALLOW_INSECURE_PUBLIC_URL: 'sometimes' })).toThrow(/ALLOW_INSECURE_PUBLIC_URL must be true or false/);
+    // Outside production http is the normal trial on a laptop.
+    expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+  });
 
   it('does not seed demo data when running in production', () => {
     expect(loadConfig(production).seedDemoData).toBe(false);

@@ -154,6 +154,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppConf
       `Invalid configuration: ${missing} must be set when NODE_ENV is production (without them each instance would keep its own embedded database and catch its own e-mail instead of sending it)`,
     );
   }
+  // Without https the session cookies lose Secure and there is no HSTS: only a documented test on one machine
+  // (the benchmarks, a container try-out on http://localhost) may say so with ALLOW_INSECURE_PUBLIC_URL=true.
+  if (production && !e.PUBLIC_URL?.startsWith('https:') && !e.ALLOW_INSECURE_PUBLIC_URL) {
+    throw new ConfigError(
+      `Invalid configuration: PUBLIC_URL must be the https address people use (like https://digihjalpen.example.org) when NODE_ENV is production; ${e.PUBLIC_URL ? `it is ${e.PUBLIC_URL}` : 'it is not set'}. Only for a test on one machine, set ALLOW_INSECURE_PUBLIC_URL=true`,
+    );
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   // Outside production a trial stays on this machine unless HOST opens it (the demo logins are published).
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');

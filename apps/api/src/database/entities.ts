@@ -3,6 +3,7 @@ import { PasswordResetEntity } from '../modules/accounts/password-reset.entity';
 import { InvitationEntity } from '../modules/auth/invitation.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { SignInThrottleEntity } from '../modules/auth/sign-in-throttle.entity';
+import { RateLimitEntity } from '../modules/limits/rate-limit.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { BookingEntity } from '../modules/bookings/booking.entity';
 import { EquipmentIssueEntity } from '../modules/desk/equipment-issue.entity';
@@ -20,6 +21,7 @@ import { SlotEntity } from '../modules/schedule/slot.entity';
 import { SiteEntity } from '../modules/sites/site.entity';
 import { ClosureEntity, SiteOpenedDateEntity } from '../modules/closures/closure.entities';
 import { HelperNoticeEntity, HelperNoticeOptOutEntity, OpenShiftsDigestEntity } from '../modules/helper-notices/helper-notice.entities';
+import { PrivacyProofEntity } from '../modules/privacy/privacy-proof.entity';
 
 /** Every entity, listed once: the Nest module and the migration tooling share this list. */
 export const entities = [
@@ -30,4 +32,6 @@ export const entities = [
   PasswordResetEntity,
   HelperNoticeEntity, HelperNoticeOptOutEntity, OpenShiftsDigestEntity,
   ClosureEntity, SiteOpenedDateEntity,
+  PrivacyProofEntity,
+  RateLimitEntity,
 ];

@@ -30,7 +30,7 @@ export const AUDIT_GROUPS = [
   { key: 'visits', label: 'Besöksloggen', actions: [], entities: ['visit', 'visit_category'] },
   { key: 'ocn', label: 'Validering (OCN)', actions: [], entities: ['evidence', 'assessment', 'portfolio', 'ocn_module'] },
   { key: 'partners', label: 'Partner, koder och bokningar åt någon', actions: ['partner.%', 'referral-code.%', 'booking.created-for-person'], entities: [] },
-  { key: 'bookings', label: 'Bokningar som personalen ändrat', actions: ['booking.cancelled-by-staff', 'booking.moved-by-staff'], entities: [] },
+  { key: 'bookings', label: 'Bokningar som personalen ändrat', actions: ['booking.cancelled-by-staff', 'booking.moved-by-staff', 'booking.run-cancelled-by-staff'], entities: [] },
 ] as const satisfies readonly { key: string; label: string; actions: readonly string[]; entities: readonly string[] }[];
 
 export type AuditGroup = (typeof AUDIT_GROUPS)[number]['key'];

@@ -12,10 +12,14 @@ export enum BookingErrorCode {
   BookingStarted = 'BOOKING_STARTED',
   /** A booking library staff made keeps to their library: its manage link cannot move it to another one. */
   SiteFixed = 'BOOKING_SITE_FIXED',
+  /** The site's day already has its public bookings without any e-mail or phone (CONTACTLESS_BOOKINGS_PER_SITE_DAY). */
+  ContactlessDayFull = 'CONTACTLESS_DAY_FULL',
+  /** The manage link has ended: the booking was cancelled, or its session is more than MANAGE_LINK_HOURS past (never said which). */
+  LinkEnded = 'BOOKING_LINK_ENDED',
 }
 
 /** Every field a booking form can get a message for. */
-export type BookingField = 'slotId' | 'name' | 'email' | 'phone' | 'language' | 'topics' | 'ownDevice' | 'needs' | 'ref' | 'body';
+export type BookingField = 'slotId' | 'name' | 'email' | 'phone' | 'language' | 'topics' | 'ownDevice' | 'needs' | 'ref' | 'proof' | 'body';
 
 type FieldProblem =
   | 'required'
@@ -44,6 +48,8 @@ interface Texts {
   refused: string;
   started: string;
   siteFixed: string;
+  contactlessDayFull: string;
+  linkEnded: (bookAt: string) => string;
   fields: Record<FieldProblem, string>;
 }
 
@@ -59,6 +65,9 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     refused: 'Vi kunde inte ta emot bokningen. Ring biblioteket så hjälper de dig att boka.',
     started: 'Tiden har redan börjat och kan inte ändras eller avbokas längre. Ring biblioteket om du behöver hjälp.',
     siteFixed: 'Biblioteket bokade den här tiden åt dig. Du kan välja en annan tid på samma bibliotek. Ring biblioteket om du vill byta bibliotek.',
+    linkEnded: (bookAt) => `Den här länken fungerar inte längre. Bokningen är avbokad eller har redan varit. Boka en ny tid på ${bookAt}`,
+    contactlessDayFull:
+      'Den här dagen går det inte att boka fler tider utan telefon eller e-post. Skriv ditt telefonnummer eller din e-post för att boka. Du kan också komma på drop-in eller ringa biblioteket.',
     fields: {
       required: 'Fyll i det här.',
       nameRequired: 'Skriv ditt förnamn eller ett smeknamn.',
@@ -87,6 +96,9 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     refused: 'We could not take this booking. Please call the library and they will help you book.',
     started: 'This time has already started and can no longer be changed or cancelled. Please call the library if you need help.',
     siteFixed: 'The library booked this time for you. You can choose another time at the same library. Please call the library if you want to change library.',
+    linkEnded: (bookAt) => `This link no longer works. The booking was cancelled or is over. Book a new time at ${bookAt}`,
+    contactlessDayFull:
+      'No more times can be booked on this day without a phone number or e-mail. Leave your phone number or e-mail to book. You can also come to the drop-in or call the library.',
     fields: {
       required: 'Please fill this in.',
       nameRequired: 'Write your first name or a nickname.',
@@ -115,6 +127,9 @@ export const BOOKING_ERROR_TEXTS: Readonly<Record<Language, Texts>> = {
     refused: 'لم نتمكن من استلام الحجز. اتصل بالمكتبة وسيساعدونك في الحجز.',
     started: 'لقد بدأ هذا الموعد بالفعل ولم يعد من الممكن تغييره أو إلغاؤه. اتصل بالمكتبة إذا احتجت إلى مساعدة.',
     siteFixed: 'حجزت المكتبة هذا الموعد لك. يمكنك اختيار موعد آخر في المكتبة نفسها. اتصل بالمكتبة إذا أردت تغيير المكتبة.',
+    linkEnded: (bookAt) => `هذا الرابط لم يعد يعمل. الحجز ملغى أو انتهى موعده. احجز موعدًا جديدًا على ${bookAt}`,
+    contactlessDayFull:
+      'لا يمكن حجز مواعيد أخرى في هذا اليوم بدون رقم هاتف أو بريد إلكتروني. اكتب رقم هاتفك أو بريدك الإلكتروني لتحجز. يمكنك أيضًا أن تأتي بدون موعد أو تتصل بالمكتبة.',
     fields: {
       required: 'يرجى ملء هذا الحقل.',
       nameRequired: 'اكتب اسمك الأول أو اسمًا مستعارًا.',
@@ -173,6 +188,13 @@ export class BookingError extends DomainError<BookingErrorCode> {
   }
   static siteFixed(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.SiteFixed, BOOKING_ERROR_TEXTS[lang].siteFixed);
+  }
+  /** Where to book again (the service's address) closes the message. */
+  static linkEnded(lang: Language, bookAt: string): BookingError {
+    return new BookingError(BookingErrorCode.LinkEnded, BOOKING_ERROR_TEXTS[lang].linkEnded(bookAt));
+  }
+  static contactlessDayFull(lang: Language): BookingError {
+    return new BookingError(BookingErrorCode.ContactlessDayFull, BOOKING_ERROR_TEXTS[lang].contactlessDayFull);
   }
   static refused(lang: Language): BookingError {
     return new BookingError(BookingErrorCode.Refused, BOOKING_ERROR_TEXTS[lang].refused);

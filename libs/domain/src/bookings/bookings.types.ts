@@ -77,8 +77,24 @@ export interface BookingInput extends BookingDetails {
 
 // What the API returns (JSON). Times are ISO 8601 with the site's offset.
 
-export interface BookingView extends BookingDetails {
+/**
+ * What a manage link shows (GET /api/public/bookings/:token, and after a move). Anyone with the
+ * browser's history may hold the link, so the contact details come masked (`a…@example.org`,
+ * `070-… 67`) and the needs only as counts: GET …/:token/needs answers them after a deliberate click.
+ */
+export interface BookingView {
   reference: string;
+  name: string;
+  language: Language;
+  ownDevice: boolean | null;
+  /** Masked e-mail address, or null when none was given. */
+  maskedEmail: string | null;
+  /** Masked phone number, or null when none was given. */
+  maskedPhone: string | null;
+  /** How many things the person chose to get help with. */
+  topicCount: number;
+  /** Whether the person wrote something more about their needs. */
+  hasNeedsText: boolean;
   status: BookingStatus;
   cancelledBy: CancelledBy | null;
   /** Why the library cancelled the session, when it did. */
@@ -90,8 +106,17 @@ export interface BookingView extends BookingDetails {
   calendarUrl: string;
 }
 
-/** 201 answer to a booking: the only time the manage token is shown. */
-export interface BookingCreatedView extends BookingView {
+/** GET /api/public/bookings/:token/needs: what the person wants help with, shown only when asked for. */
+export interface BookingNeedsView {
+  topics: VisitCategory[];
+  needs: string | null;
+}
+
+/**
+ * 201 answer to a booking: the only time the manage token is shown. It also repeats what was sent, in
+ * full, to the one who sent it (staff check the address they typed); the web keeps none of it.
+ */
+export interface BookingCreatedView extends BookingView, BookingDetails {
   manageToken: string;
   /** The page where the person can see, move or cancel the booking. */
   manageUrl: string;

@@ -5,6 +5,8 @@ export enum StaffBookingErrorCode {
   InvalidSearch = 'INVALID_BOOKING_SEARCH',
   NotOnShiftToday = 'NOT_ON_SHIFT_TODAY',
   NotInScope = 'BOOKING_NOT_IN_SCOPE',
+  /** Cancelling a booking's run, when it is not part of a suspicious run. */
+  NotFlagged = 'BOOKING_NOT_FLAGGED',
 }
 
 /** Messages in Swedish: these routes serve staff pages. */
@@ -20,6 +22,9 @@ export class StaffBookingError extends DomainError<StaffBookingErrorCode> {
     return new StaffBookingError(StaffBookingErrorCode.NotOnShiftToday, 'Du kan bara se och ändra bokningar för träffar där du har pass i dag.');
   }
   /** A role that may book for people but not see or change their bookings (partners). */
+  static notFlagged(): StaffBookingError {
+    return new StaffBookingError(StaffBookingErrorCode.NotFlagged, 'Bokningen hör inte till någon misstänkt serie. Avboka den för sig om det behövs.');
+  }
   static notInScope(): StaffBookingError {
     return new StaffBookingError(StaffBookingErrorCode.NotInScope, 'Du kan inte se eller ändra andras bokningar.');
   }

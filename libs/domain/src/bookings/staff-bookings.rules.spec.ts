@@ -2,7 +2,7 @@ import { DomainError } from '../shared/domain-error';
 import { BookingErrorCode } from './bookings.errors';
 import { PartnerErrorCode } from '../partners/partners.errors';
 import { StaffBookingErrorCode } from './staff-bookings.errors';
-import { assertMoveKeepsSite, assertStaffMayChange, assertStaffScope, parseStaffBookingQuery, parseStaffCancel, parseStaffMove, shiftsOnDay } from './staff-bookings.rules';
+import { assertMoveKeepsSite, assertStaffMayChange, assertStaffScope, mayCancelInRun, parseStaffBookingQuery, parseStaffCancel, parseStaffMove, shiftsOnDay, summariseRun, type RunBooking } from './staff-bookings.rules';
 import type { StaffActor } from './staff-bookings.types';
 
 function errorOf(run: () => unknown): DomainError {
@@ -153,6 +153,15 @@ describe('parseStaffBookingQuery', () => {
   it('takes a site, a day and a session without a search', () => {
     expect(parseStaffBookingQuery({ siteId: SITE, date: '2026-11-23', sessionId: SESSION, page: '2' })).toMatchObject({ siteId: SITE, date: '2026-11-23', sessionId: SESSION, page: 2 });
   });
+  it('takes "only flagged" alone or with a search, and is off unless asked for', () => {
+    expect(parseStaffBookingQuery({ flagged: 'true' })).toMatchObject({ flaggedOnly: true, reference: null, siteId: null });
+    expect(parseStaffBookingQuery({ siteId: SITE, flagged: 'false' }).flaggedOnly).toBe(false);
+    expect(parseStaffBookingQuery({ siteId: SITE }).flaggedOnly).toBe(false);
+  });
+  it('refuses a flagged filter that is not true or false, and "not flagged" alone', () => {
+    expect(errorOf(() => parseStaffBookingQuery({ siteId: SITE, flagged: 'yes' })).fields).toEqual({ flagged: 'Ange true eller false.' });
+    expect(errorOf(() => parseStaffBookingQuery({ flagged: 'false' })).code).toBe(StaffBookingErrorCode.InvalidSearch);
+  });
   it('refuses an empty query (never a list of every booking)', () => {
     expect(errorOf(() => parseStaffBookingQuery({})).code).toBe(StaffBookingErrorCode.InvalidSearch);
   });
@@ -162,5 +171,30 @@ describe('parseStaffBookingQuery', () => {
   });
   it('refuses a parameter given twice', () => {
     expect(errorOf(() => parseStaffBookingQuery({ q: ['a', 'b'] })).fields?.['q']).toBeDefined();
+  });
+});
+
+describe('suspicious runs for staff', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+  const later = new Date('2026-11-30T10:00:00Z');
+  const aRunBooking = (overrides: Partial<RunBooking> = {}): RunBooking => ({ status: 'confirmed', slotStart: later, siteId: SITE, sessionId: SESSION, email: null, phone: null, ...overrides });
+
+  it('lets a caller cancel the confirmed, coming bookings in their scope only', () => {
+    const staff: StaffActor = { role: 'library-staff', siteId: SITE };
+    expect(mayCancelInRun(staff, aRunBooking(), now)).toBe(true);
+    expect(mayCancelInRun(staff, aRunBooking({ siteId: OTHER_SITE }), now)).toBe(false);
+    expect(mayCancelInRun(staff, aRunBooking({ status: 'cancelled' }), now)).toBe(false);
+    expect(mayCancelInRun(staff, aRunBooking({ slotStart: now }), now)).toBe(false);
+  });
+  it('counts the run, what the caller may cancel of it, and who is told by e-mail or needs a call', () => {
+    const run = [
+      aRunBooking({ email: 'a@example.org' }),
+      aRunBooking({ phone: '070-123 45 67' }),
+      aRunBooking(),
+      aRunBooking({ siteId: OTHER_SITE, email: 'b@example.org' }),
+      aRunBooking({ status: 'cancelled' }),
+    ];
+    expect(summariseRun('run-1', run, { role: 'library-staff', siteId: SITE }, now)).toEqual({ id: 'run-1', bookings: 5, cancellable: 3, toldByEmail: 1, phoneOnly: 1 });
+    expect(summariseRun('run-1', run, { role: 'coordinator' }, now)).toMatchObject({ cancellable: 4, toldByEmail: 2 });
   });
 });

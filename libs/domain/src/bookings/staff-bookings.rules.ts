@@ -6,6 +6,7 @@ import { BookingError } from './bookings.errors';
 import { contactKeys, normalizeReference } from './bookings.rules';
 import { StaffBookingError } from './staff-bookings.errors';
 import type { Language } from './bookings.types';
+import type { SuspiciousRunSummary } from './booking-limits.types';
 import { STAFF_REASON_MAX, type ScopeTarget, type ShiftOfDay, type StaffActor, type StaffBookingSearch } from './staff-bookings.types';
 
 /**
@@ -42,6 +43,39 @@ export function shiftsOnDay<T extends Pick<ShiftOfDay, 'start' | 'timeZone'>>(sh
 /** A booking made by library staff keeps to their site: its manage link may not move it to another site. */
 export function assertMoveKeepsSite(keptToSiteId: string | null, targetSiteId: string, lang: Language): void {
   if (keptToSiteId && keptToSiteId !== targetSiteId) throw BookingError.siteFixed(lang);
+}
+
+/** One booking of a suspicious run, as the run's summary and bulk cancel see it. */
+export interface RunBooking {
+  status: 'confirmed' | 'cancelled';
+  slotStart: Date;
+  siteId: string;
+  sessionId: string;
+  email: string | null;
+  phone: string | null;
+}
+
+/** Whether this caller may cancel this booking of a run now: confirmed, not started, and in their scope. */
+export function mayCancelInRun(actor: StaffActor, booking: RunBooking, now: Date): boolean {
+  if (booking.status !== 'confirmed' || booking.slotStart <= now) return false;
+  try {
+    assertStaffScope(actor, { kind: 'booking', siteId: booking.siteId, sessionId: booking.sessionId });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a flagged booking's page says about its run: how many, how many the caller may cancel, who is told how. */
+export function summariseRun(id: string, bookings: readonly RunBooking[], actor: StaffActor, now: Date): SuspiciousRunSummary {
+  const cancellable = bookings.filter((b) => mayCancelInRun(actor, b, now));
+  return {
+    id,
+    bookings: bookings.length,
+    cancellable: cancellable.length,
+    toldByEmail: cancellable.filter((b) => b.email).length,
+    phoneOnly: cancellable.filter((b) => !b.email && b.phone).length,
+  };
 }
 
 /** Staff may change a booking only while it is confirmed and its time has not started (409 otherwise). */
@@ -87,7 +121,7 @@ const PHONE_LIKE = /^\+?[0-9][0-9 ()-]{5,18}$/;
 /**
  * The staff list's query. The search text is tried as everything it can be at once: a reference
  * ("k7f 3qd"), a phone number (normalised as bookings store it: 070… = +4670…) and words of a name.
- * At least a search, a site, a day or a session is needed, so a list is never "every booking".
+ * At least a search, a site, a day, a session or "only flagged" is needed, so a list is never "every booking".
  */
 export function parseStaffBookingQuery(query: Record<string, unknown>): StaffBookingSearch {
   const fields: Record<string, string> = {};
@@ -105,13 +139,16 @@ export function parseStaffBookingQuery(query: Record<string, unknown>): StaffBoo
   const date = text('date');
   const sessionId = text('sessionId');
   const pageText = text('page');
+  const flaggedText = text('flagged');
+  if (flaggedText !== null && flaggedText !== 'true' && flaggedText !== 'false') fields['flagged'] = 'Ange true eller false.';
+  const flaggedOnly = flaggedText === 'true';
   if (q && [...q].length > 60) fields['q'] = 'Skriv högst 60 tecken.';
   if (siteId && !isUuid(siteId)) fields['siteId'] = 'Välj ett bibliotek i listan.';
   if (sessionId && !isUuid(sessionId)) fields['sessionId'] = 'Välj en träff i listan.';
   if (date && (!DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) fields['date'] = 'Skriv datumet som ÅÅÅÅ-MM-DD.';
   const page = pageText === null ? 1 : Number(pageText);
   if (!Number.isInteger(page) || page < 1 || page > 10_000) fields['page'] = 'Sidan ska vara ett heltal från 1.';
-  if (!q && !siteId && !date && !sessionId && !Object.keys(fields).length) fields['q'] = 'Sök på bokningsnummer, namn eller telefon, eller välj en dag eller träff.';
+  if (!q && !siteId && !date && !sessionId && !flaggedOnly && !Object.keys(fields).length) fields['q'] = 'Sök på bokningsnummer, namn eller telefon, eller välj en dag eller träff.';
   if (Object.keys(fields).length) throw StaffBookingError.invalidSearch(fields);
   const phoneKey = q && PHONE_LIKE.test(q) && q.replace(/\D/g, '').length >= 6 ? (contactKeys({ email: null, phone: q })[0] ?? null) : null;
   return {
@@ -121,6 +158,7 @@ export function parseStaffBookingQuery(query: Record<string, unknown>): StaffBoo
     siteId: siteId?.toLowerCase() ?? null,
     date,
     sessionId: sessionId?.toLowerCase() ?? null,
+    flaggedOnly,
     page,
   };
 }

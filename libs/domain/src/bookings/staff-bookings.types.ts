@@ -1,3 +1,4 @@
+import type { SuspiciousRunSummary } from './booking-limits.types';
 import type { Attendance } from '../visits/visits.types';
 import type { BookingStatus, CancelledBy, Language, VisitCategory } from './bookings.types';
 
@@ -13,6 +14,8 @@ export interface StaffBookingQuery {
   siteId?: string;
   date?: string;
   sessionId?: string;
+  /** `true`: only bookings flagged as part of a suspicious run. */
+  flagged?: boolean;
   page?: number;
 }
 
@@ -26,6 +29,8 @@ export interface StaffBookingSearch {
   siteId: string | null;
   date: string | null;
   sessionId: string | null;
+  /** Only bookings of suspicious runs. */
+  flaggedOnly: boolean;
   page: number;
 }
 
@@ -59,6 +64,8 @@ export interface StaffBookingListItem {
   bookedByStaff: boolean;
   /** Made by library staff: a move through the person's own link stays at this site. */
   keptToSite: boolean;
+  /** Part of a suspicious run (many public bookings from one network in a short time): the run's id. */
+  suspiciousRun: string | null;
 }
 
 /** How it went for the same contact (same e-mail or phone) at other bookings: counts only. */
@@ -78,6 +85,8 @@ export interface StaffBookingDetail extends StaffBookingListItem {
   history: ContactHistory;
   /** Still confirmed and not started: it can be cancelled or moved. */
   changeable: boolean;
+  /** The suspicious run it belongs to, with what the caller could cancel of it; null when not flagged. */
+  run: SuspiciousRunSummary | null;
 }
 
 /** A session a helper staffs, as the scope rule needs it. */

@@ -1,5 +1,5 @@
 import { InsightsErrorCode } from './insights.errors';
-import { capacitySignals, dashboardTables, monthPeriod, parsePeriod, parseSiteIds, parseSiteSlugs, previousWeek, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
+import { capacitySignals, dashboardTables, MAX_STATS_WEEKS, monthPeriod, parsePeriod, parseSiteIds, parseSiteSlugs, previousWeek, publishCount, weeksOf, statsRange, suppressSmall, utilisationBand, weekStartOf, type SessionLoad } from './insights.rules';
 import { DASHBOARD_CHARTS, type DashboardView } from './insights.types';
 
 describe('suppressSmall', () => {
@@ -34,10 +34,31 @@ describe('statsRange', () => {
     expect(statsRange({ from: '2027-03-03', to: '2027-03-09' }, '2027-03-31')).toEqual({ from: '2027-03-01', to: '2027-03-14' });
     expect(statsRange({ from: '2027-03-03', to: '2027-04-30' }, '2027-03-31')).toEqual({ from: '2027-03-01', to: '2027-03-28' });
   });
-  it('refuses reversed ranges, ranges over five years and bad dates', () => {
+  it('refuses reversed ranges, long ranges and bad dates', () => {
     expect(code(() => statsRange({ from: '2027-02-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2020-01-01', to: '2027-01-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
     expect(code(() => statsRange({ from: '2027-13-01' }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);
+  });
+  it('takes up to 53 whole weeks and refuses 54, in the asker’s language', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        return e as { code: string; message: string; fields: Record<string, string> };
+      }
+      throw new Error('expected a refusal');
+    };
+    // 2026-01-05 is a Monday: 53 weeks end on Sunday 2027-01-10, 54 on 2027-01-17.
+    expect(MAX_STATS_WEEKS).toBe(53);
+    expect(statsRange({ from: '2026-01-05', to: '2027-01-10' }, '2027-03-31')).toEqual({ from: '2026-01-05', to: '2027-01-10' });
+    expect(statsRange({ from: '2026-01-07', to: '2027-01-06' }, '2027-03-31')).toEqual({ from: '2026-01-05', to: '2027-01-10' }); // widened to the same 53 weeks
+    const tooLong = refusal(() => statsRange({ from: '2026-01-05', to: '2027-01-11' }, '2027-03-31'));
+    expect(tooLong).toMatchObject({ code: InsightsErrorCode.InvalidRange, fields: { to: expect.stringContaining('53 weeks') } });
+    expect(refusal(() => statsRange({ from: '2026-01-05', to: '2027-01-11' }, '2027-03-31', 'sv')).fields['to']).toContain('53 veckor');
+    expect(refusal(() => statsRange({ from: '2026-01-05', to: '2027-01-11' }, '2027-03-31', 'ar')).fields['to']).toContain('53');
+    expect(refusal(() => statsRange({ from: '2027-02-01', to: '2027-01-01' }, '2027-03-31', 'sv')).fields['to']).toContain('Slutdatum är före startdatum');
+    // A range that reaches into the future counts as asked: 54 weeks are refused even if most have not happened yet.
+    expect(refusal(() => statsRange({ from: '2027-01-04', to: '2028-01-16' }, '2027-03-31')).code).toBe(InsightsErrorCode.InvalidRange);
   });
   it('refuses a bad end date without a start date (found by fuzzing: the default start was worked out from it and threw)', () => {
     for (const to of [',', 'x', '2027-02-30', '']) expect(code(() => statsRange({ to }, '2027-03-31'))).toBe(InsightsErrorCode.InvalidRange);

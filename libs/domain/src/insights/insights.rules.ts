@@ -1,6 +1,7 @@
 import { isValidSlug } from '../sites/sites.rules';
 import { isLocalDate } from '../schedule/schedule.rules';
 import type { LocalDate } from '../schedule/schedule.types';
+import type { Language } from '../bookings/bookings.types';
 import type { CapacitySignalsView, CountRow, DashboardTable, DashboardView, LowUseSite, Period, RegularlyFull, UnderstaffedSession } from './insights.types';
 import { InsightsError } from './insights.errors';
 import { isUuid } from '../shared/ids';
@@ -29,6 +30,11 @@ export function publishCount(count: number): number | null {
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 5 * 366;
 const DEFAULT_WEEKS = 12;
+/**
+ * The open statistics answer at most this many weeks at once (a year, whichever weekday it starts on):
+ * at national scale twelve weeks were already 8 MB and 1.3 s, and anyone may ask.
+ */
+export const MAX_STATS_WEEKS = 53;
 
 const addDays = (date: LocalDate, days: number): LocalDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -39,27 +45,50 @@ export function weekStartOf(date: LocalDate): LocalDate {
 }
 
 /**
- * The weeks to publish: both dates valid, not reversed, at most five years; default the last 12 weeks.
- * Only whole, finished ISO weeks are counted (from a Monday to a Sunday before this week), so that
- * comparing two overlapping ranges, or the same range a day later, cannot reveal a count of 1–4.
+ * The weeks to publish: both dates valid, not reversed, at most 53 whole weeks (as asked, future weeks
+ * included); default the last 12 weeks. Messages in the asker's language (English for a program that
+ * names none). Only whole, finished ISO weeks are counted (from a Monday to a Sunday before this week), so
+ * that comparing two overlapping ranges, or the same range a day later, cannot reveal a count of 1–4.
  */
-export function statsRange(query: { from?: string; to?: string }, today: LocalDate): { from: LocalDate; to: LocalDate } {
+export function statsRange(query: { from?: string; to?: string }, today: LocalDate, language: Language = 'en'): { from: LocalDate; to: LocalDate } {
+  const texts = RANGE_TEXTS[language];
   const lastSunday = addDays(weekStartOf(today), -1);
   const requestedTo = query.to ?? lastSunday;
   // The default start is worked out from `to` only once `to` is a date (checkRange reports it otherwise).
   const requestedFrom = query.from ?? (isLocalDate(requestedTo) ? addDays(weekStartOf(requestedTo), -7 * (DEFAULT_WEEKS - 1)) : lastSunday);
-  checkRange(requestedFrom, requestedTo, RANGE_TEXTS.en);
+  checkRange(requestedFrom, requestedTo, texts);
   const from = weekStartOf(requestedFrom);
-  const sunday = addDays(weekStartOf(requestedTo), 6);
+  const sunday = addDays(weekStartOf(requestedTo as LocalDate), 6);
+  const weeks = Math.round((Date.parse(sunday) - Date.parse(from)) / DAY_MS + 1) / 7;
+  if (weeks > MAX_STATS_WEEKS) throw InsightsError.invalidRange({ to: texts.tooManyWeeks }, texts.invalid);
   return { from, to: sunday < lastSunday ? sunday : lastSunday };
 }
 
-const RANGE_TEXTS = {
-  en: { invalid: 'The date range is not valid.', format: 'Write the date as YYYY-MM-DD.', reversed: 'The end date is before the start date.', tooLong: 'Choose at most five years at a time.' },
-  sv: { invalid: 'Perioden behöver rättas.', format: 'Skriv datum som ÅÅÅÅ-MM-DD.', reversed: 'Slutdatum är före startdatum. Byt plats på datumen.', tooLong: 'Välj högst fem år åt gången.' },
-} as const;
+const RANGE_TEXTS: Record<Language, { invalid: string; format: string; reversed: string; tooLong: string; tooManyWeeks: string }> = {
+  en: {
+    invalid: 'The date range is not valid.',
+    format: 'Write the date as YYYY-MM-DD.',
+    reversed: 'The end date is before the start date.',
+    tooLong: 'Choose at most five years at a time.',
+    tooManyWeeks: `Choose at most ${MAX_STATS_WEEKS} weeks (a year) at a time. For a longer period, ask for one year after another.`,
+  },
+  sv: {
+    invalid: 'Perioden behöver rättas.',
+    format: 'Skriv datum som ÅÅÅÅ-MM-DD.',
+    reversed: 'Slutdatum är före startdatum. Byt plats på datumen.',
+    tooLong: 'Välj högst fem år åt gången.',
+    tooManyWeeks: `Välj högst ${MAX_STATS_WEEKS} veckor (ett år) åt gången. För en längre period: hämta ett år i taget.`,
+  },
+  ar: {
+    invalid: 'الفترة الزمنية غير صحيحة.',
+    format: 'اكتب التاريخ بالشكل YYYY-MM-DD.',
+    reversed: 'تاريخ النهاية قبل تاريخ البداية.',
+    tooLong: 'اختر خمس سنوات على الأكثر في كل مرة.',
+    tooManyWeeks: `اختر ${MAX_STATS_WEEKS} أسبوعًا (سنة واحدة) على الأكثر في كل مرة. لفترة أطول، اطلب سنة بعد سنة.`,
+  },
+};
 
-function checkRange(from: string, to: string, texts: (typeof RANGE_TEXTS)['en' | 'sv']): asserts from is LocalDate {
+function checkRange(from: string, to: string, texts: (typeof RANGE_TEXTS)[Language]): asserts from is LocalDate {
   const fields: Record<string, string> = {};
   if (!isLocalDate(from)) fields['from'] = texts.format;
   if (!isLocalDate(to)) fields['to'] = texts.format;

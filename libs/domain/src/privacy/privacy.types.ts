@@ -41,21 +41,28 @@ export interface PrivacyBookingView {
 }
 
 /**
- * GET /api/privacy/bookings/{reference}: the person's data, found by one booking's reference: that
- * booking and every other booking with the same e-mail address or phone number.
+ * GET /api/privacy/bookings/{reference}[?scope=contact]: the person's data, found by one booking's
+ * reference: that booking only, or (scope `contact`, after a one-time code) every booking with the same
+ * e-mail address.
  */
 export interface PrivacyRequestView {
   /** The reference asked for, as printed (K7F-3QD). */
   reference: string;
+  scope: PrivacyScope;
   /** The asked-for booking is already erased: nothing personal is left to show or erase. */
   erased: boolean;
   /** The asked-for booking first, then the others by time. */
   bookings: PrivacyBookingView[];
   /** Contact details are erased this many days after the session. */
   retentionDays: number;
+  /** Whether and how the person can prove the contact is theirs (not in the export file). */
+  proof: PrivacyProofView;
 }
 
-/** POST /api/privacy/bookings/{reference}/erase. */
+/** GET …/export.json: the file handed to the person (the view without the coordinator's proof state). */
+export type PrivacyExport = Omit<PrivacyRequestView, 'proof'>;
+
+/** POST /api/privacy/bookings/{reference}/erase[?scope=contact]. */
 export interface ErasureResult {
   /** Bookings erased now (0 when everything was already erased). */
   erased: number;
@@ -66,4 +73,50 @@ export interface ErasureResult {
 /** GET /api/privacy/settings. */
 export interface PrivacySettingsView {
   retentionDays: number;
+}
+
+/**
+ * Which bookings a request covers. `booking`: only the booking whose reference the person holds.
+ * `contact`: also every other booking with the same e-mail address, once the person has proved with a
+ * one-time code that the address is theirs (finding 4 of issue 17: a reference alone must not reveal
+ * or erase someone else's bookings).
+ */
+export type PrivacyScope = 'booking' | 'contact';
+export const PRIVACY_SCOPES: readonly PrivacyScope[] = ['booking', 'contact'];
+
+/** How a one-time code reaches the person. SMS (issue 20) adds 'sms' here and in `proofChannel`. */
+export type ProofChannel = 'email';
+
+/** The proof of control of the contact, as the coordinator who asks sees it. */
+export interface PrivacyProofView {
+  /** How a code can be sent for this booking now; null when it has no e-mail address (phone only, none, or erased). */
+  channel: ProofChannel | null;
+  /** Where the code goes, masked (`a…@example.org`); null without a channel. */
+  sendsTo: string | null;
+  /** The booking has a phone number but no e-mail address: a code cannot be sent yet (no SMS). */
+  phoneOnly: boolean;
+  /** A code this coordinator sent that can still be typed: when it stops working (ISO 8601) and tries left. */
+  pending: { expiresAt: string; triesLeft: number } | null;
+  /** Until then (ISO 8601) this coordinator may see, export and erase every booking with the contact; else null. */
+  grantedUntil: string | null;
+}
+
+/** POST /api/privacy/bookings/{reference}/code: a code was sent (a new one replaces the old). */
+export interface ProofCodeSent {
+  channel: ProofChannel;
+  /** Masked address, to read out to the person ("a…@example.org"). */
+  sentTo: string;
+  expiresAt: string;
+  triesLeft: number;
+}
+
+/** POST /api/privacy/bookings/{reference}/code/verify body: the six digits the person reads out. */
+export interface ProofCodeRequest {
+  code: string;
+}
+
+/** The code was right: the grant and how many bookings it opens (this one included). */
+export interface ProofGranted {
+  grantedUntil: string;
+  bookings: number;
 }

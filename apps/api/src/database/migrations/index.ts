@@ -1,7 +1,10 @@
 // Every migration in order. `npm run migration:generate -- <Name>` adds new ones here.
+import { BookingOrigin1795476000000 } from './1795476000000-BookingOrigin';
 import { Accounts1795471000000 } from './1795471000000-Accounts';
 import { HelperNotices1795473000000 } from './1795473000000-HelperNotices';
 import { Closures1795474000000 } from './1795474000000-Closures';
+import { PrivacyProof1795477000000 } from './1795477000000-PrivacyProof';
+import { RateLimits1795475000000 } from './1795475000000-RateLimits';
 import { SignInThrottle1795472000000 } from './1795472000000-SignInThrottle';
 import { StaffBookings1795470000000 } from './1795470000000-StaffBookings';
 import { PublicReadIndexes1795461000000 } from './1795461000000-PublicReadIndexes';
@@ -30,4 +33,7 @@ export const migrations: Function[] = [
   SignInThrottle1795472000000,
   HelperNotices1795473000000,
   Closures1795474000000,
+  RateLimits1795475000000,
+  BookingOrigin1795476000000,
+  PrivacyProof1795477000000,
 ];

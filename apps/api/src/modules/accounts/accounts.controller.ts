@@ -1,14 +1,13 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiGoneResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from '@digihjalpen/domain';
 import type { Response } from 'express';
 import { ApiErrorDto } from '../../common/api-error.dto';
+import { RateLimit } from '../../common/rate-limit';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { setAuthCookies } from '../auth/auth.cookies';
 import { AuthUserDto } from '../auth/dto/auth.dto';
-import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { AccountsService } from './accounts.service';
 import { AccountDto, AccountPageDto, AccountQueryDto, DeactivationResultDto, InvitationResentDto, PasswordResetDto, PasswordResetSentDto } from './dto/accounts.dto';
 
@@ -88,8 +87,8 @@ export class PasswordResetController {
   @Post('password-reset')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: 10, ttl: 60_000 } })
+  @RateLimit('login')
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_REQUESTS with Retry-After: ten tries a minute per client network and link' })
   @ApiOkResponse({ type: AuthUserDto, description: 'Sets the new password, ends every other sign-in and signs the person in (session and XSRF-TOKEN cookies)' })
   @ApiGoneResponse({ type: ApiErrorDto, description: 'RESET_LINK_INVALID: unknown, used, expired or replaced by a newer link' })
   async reset(@Body() body: PasswordResetDto, @Res({ passthrough: true }) res: Response): Promise<AuthUserDto> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiErrorDto } from '../../common/api-error.dto';
-import { Throttle } from '@nestjs/throttler';
+import { RateLimit } from '../../common/rate-limit';
 import { ROLES, type AuthUser, type MeView } from '@digihjalpen/domain';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -9,7 +9,6 @@ import { CurrentUser, Public, Roles, type AuthenticatedRequest } from './access.
 import { clearAuthCookies, SESSION_COOKIE, setAuthCookies } from './auth.cookies';
 import { AuthService, type SignedIn } from './auth.service';
 import { clientNetwork } from './client-address';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 import { AcceptInvitationDto, AuthUserDto, ChangePasswordDto, InvitationCreatedDto, InviteDto, LoginDto, MeDto } from './dto/auth.dto';
 
 @ApiTags('auth')
@@ -73,8 +72,8 @@ export class AuthController {
   @Post('invitations/accept')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: { limit: 10, ttl: 60_000 } })
+  @RateLimit('login')
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_REQUESTS with Retry-After: ten tries a minute per client network and link' })
   @ApiOkResponse({ type: AuthUserDto, description: 'Sets the password and signs the person in' })
   async accept(@Body() body: AcceptInvitationDto, @Res({ passthrough: true }) res: Response): Promise<AuthUser> {
     return this.signIn(await this.auth.acceptInvitation(body.token, body.password), res);

@@ -8,6 +8,8 @@ import type { BookingRecord } from './bookings.repository';
 export interface BookingLinks {
   manageUrl: string;
   bookAgainUrl: string;
+  /** The manage link with the proof that the reader got this e-mail (`?c=`): the button's link; the calendar file keeps the plain one. */
+  provingUrl?: string;
 }
 
 /** The booking's own calendar file, in the person's language; cancelled bookings carry STATUS:CANCELLED. */
@@ -68,7 +70,7 @@ function contentFor(kind: MailKind, b: BookingRecord, links: BookingLinks, nextS
     subject: t.subject[kind](b.site.name, when),
     lines,
     list: active ? { heading: t.bring, items: t.bringList(b.ownDevice) } : undefined,
-    links: active ? [{ text: t.manage, url: links.manageUrl }] : [{ text: t.bookAgain, url: links.bookAgainUrl }],
+    links: active ? [{ text: t.manage, url: links.provingUrl ?? links.manageUrl }] : [{ text: t.bookAgain, url: links.bookAgainUrl }],
     notes,
   };
 }

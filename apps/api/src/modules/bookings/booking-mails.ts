@@ -35,6 +35,8 @@ export class BookingMails implements OnModuleInit {
     }
     const links = {
       manageUrl: this.bookings.manageUrl(booking),
+      // Following it confirms the e-mail address (the per-contact limit then counts this booking from anywhere).
+      provingUrl: this.bookings.manageUrlProving(booking, { email: booking.email }),
       bookAgainUrl: `${this.config.publicUrl}/bibliotek/${booking.site.slug}/boka?lang=${booking.language}`,
     };
     const next = job.kind === 'session-cancelled' ? await this.nextSessions(booking.site.id, booking.session.start) : [];

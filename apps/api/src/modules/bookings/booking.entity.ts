@@ -18,6 +18,11 @@ import { SiteEntity } from '../sites/site.entity';
 @Check('booking_language', `"language" IN ('sv', 'en', 'ar')`)
 @Check('booking_topics', `cardinality("topics") BETWEEN 1 AND 5`)
 @Check('booking_name', `length(btrim("name")) BETWEEN 1 AND 40`)
+@Check('booking_origin_public', `"booked_by" IS NULL OR "origin_hash" IS NULL`)
+@Check('booking_confirmed_keys', `"confirmed_keys" <@ "contact_keys" AND ("contact_confirmed_at" IS NULL) = (cardinality("confirmed_keys") = 0)`)
+@Check('booking_flagged', `("suspicious_run" IS NULL) = ("flagged_at" IS NULL)`)
+@Check('booking_origin_erased', `"erased_at" IS NULL OR ("origin_hash" IS NULL AND "contact_confirmed_at" IS NULL)`)
+@Index('booking_origin_recent', ['originHash', 'bookedAt'], { where: '"origin_hash" IS NOT NULL' })
 @Check('booking_erased', `"erased_at" IS NULL OR ("email" IS NULL AND "phone" IS NULL AND "needs" IS NULL AND cardinality("contact_keys") = 0)`)
 export class BookingEntity {
   /** Chosen by the application: the manage link is derived from it. */
@@ -131,6 +136,33 @@ export class BookingEntity {
   @Index('booking_not_erased', { where: '"erased_at" IS NULL' })
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;
+
+  /**
+   * Keyed hash of the network a public booking came from (`clientNetwork`: an IPv6 /64, an IPv4 address);
+   * null for staff bookings, and erased with the contact details.
+   */
+  @Column({ name: 'origin_hash', type: 'varchar', length: 43, nullable: true })
+  originHash!: string | null;
+
+  /** When it was booked, on the application's clock (created_at is the database's and is never compared). */
+  @Column({ name: 'booked_at', type: 'timestamptz', nullable: true })
+  bookedAt!: Date | null;
+
+  /** The contact keys whose control was proved (the e-mail's link; staff spoke with the person). */
+  @Column({ name: 'confirmed_keys', type: 'text', array: true, default: () => "'{}'" })
+  confirmedKeys!: string[];
+
+  /** When a contact was first confirmed; null = not confirmed. */
+  @Column({ name: 'contact_confirmed_at', type: 'timestamptz', nullable: true })
+  contactConfirmedAt!: Date | null;
+
+  /** The suspicious run (many public bookings from one network in a short time) this booking belongs to. */
+  @Index('booking_suspicious_run', { where: '"suspicious_run" IS NOT NULL' })
+  @Column({ name: 'suspicious_run', type: 'uuid', nullable: true })
+  suspiciousRun!: string | null;
+
+  @Column({ name: 'flagged_at', type: 'timestamptz', nullable: true })
+  flaggedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Attendance, BookableSlot, ContactHistory, ShiftOfDay, StaffActor, StaffBookingSearch, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
+import type { Attendance, BookableSlot, ContactHistory, ContactLimitCandidate, ShiftOfDay, StaffActor, StaffBookingSearch, BookingDetails, BookingInput, BookingStatus, BookingView, CancelledBy, Language, VisitCategory } from '@digihjalpen/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentTime } from '../../common/clock';
 
@@ -23,6 +23,8 @@ export interface BookingRecord extends BookingDetails {
   bookedBy: string | null;
   attendance: Attendance | null;
   contactKeys: string[];
+  /** The suspicious run (many public bookings from one network in a short time) it belongs to. */
+  suspiciousRun: string | null;
 }
 
 export interface SlotToBook extends BookableSlot {
@@ -40,12 +42,18 @@ export interface NewBooking extends BookingInput {
   partnerId: string | null;
   /** Library staff's site: the booking keeps to it (see BookingRecord.scopeSiteId). */
   scopeSiteId: string | null;
+  /** Keyed hash of the public booker's network; null for staff bookings. */
+  originHash: string | null;
+  /** Contact keys confirmed at once (staff spoke with the person); empty for public bookings. */
+  confirmedKeys: string[];
+  /** The application's now. */
+  bookedAt: Date;
 }
 
 /** A booking with its slot, session and site, read from `source` (the table, or the rows an INSERT returned). */
 const recordSelect = (source: string) => `
   SELECT b.id, b.reference, b.token_version, b.status, b.cancelled_by, b.name, b.email, b.phone, b.language, b.topics,
-         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at, b.scope_site_id, b.booked_by, b.attendance, b.contact_keys,
+         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at, b.scope_site_id, b.booked_by, b.attendance, b.contact_keys, b.suspicious_run,
          sl.id AS slot_id, sl.starts_at AS slot_start, sl.ends_at AS slot_end,
          s.id AS session_id, s.starts_at AS session_start, s.ends_at AS session_end, s.drop_in, s.status AS session_status, s.cancel_reason,
          site.id AS site_id, site.slug, site.name AS site_name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
@@ -76,6 +84,7 @@ interface RawRecord {
   booked_by: string | null;
   attendance: Attendance | null;
   contact_keys: string[];
+  suspicious_run: string | null;
   slot_id: string;
   slot_start: Date;
   slot_end: Date;
@@ -117,6 +126,7 @@ function toRecord(r: RawRecord): BookingRecord {
     bookedBy: r.booked_by,
     attendance: r.attendance,
     contactKeys: r.contact_keys,
+    suspiciousRun: r.suspicious_run,
     slot: { id: r.slot_id, start: r.slot_start, end: r.slot_end },
     session: { id: r.session_id, start: r.session_start, end: r.session_end, dropIn: r.drop_in, cancelled: r.session_status === 'cancelled', cancelReason: r.cancel_reason },
     site: {
@@ -208,18 +218,93 @@ export class BookingsRepository {
   }
 
   /**
-   * Future confirmed bookings held by any of these contact keys. Serialised per key with advisory
-   * locks, so two parallel requests from one person cannot both slip under the limit.
+   * Future confirmed bookings that share any of these contact keys, with what the per-contact rule needs
+   * (which keys were confirmed, the network's hash). Serialised per key with advisory locks, so two parallel
+   * requests from one person cannot both slip under the limit. Capped: the rule needs only a handful.
    */
-  async futureBookingsOf(tx: EntityManager, keys: string[], now: Date): Promise<number> {
-    if (!keys.length) return 0;
+  async futureBookingsOf(tx: EntityManager, keys: string[], now: Date, originHash: string | null): Promise<ContactLimitCandidate[]> {
+    if (!keys.length) return [];
     await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended(k, 42)) FROM unnest($1::text[]) AS k ORDER BY k`, [keys]);
-    const [row] = await tx.query(
-      `SELECT count(*)::int AS n FROM booking b JOIN slot sl ON sl.id = b.slot_id
-        WHERE b.contact_keys && $1::text[] AND b.status = 'confirmed' AND sl.starts_at > $2`,
-      [keys, now],
+    const rows: { contact_keys: string[]; confirmed_keys: string[]; origin_hash: string | null }[] = await tx.query(
+      `SELECT b.contact_keys, b.confirmed_keys, b.origin_hash FROM booking b JOIN slot sl ON sl.id = b.slot_id
+        WHERE b.contact_keys && $1::text[] AND b.status = 'confirmed' AND sl.starts_at > $2
+        ORDER BY (b.confirmed_keys && $1::text[]) DESC, (b.origin_hash = $3) DESC NULLS LAST
+        LIMIT 1000`,
+      [keys, now, originHash],
     );
-    return (row as { n: number }).n;
+    return rows.map((r) => ({ contactKeys: r.contact_keys, confirmedKeys: r.confirmed_keys, originHash: r.origin_hash }));
+  }
+
+  /**
+   * Public bookings without any contact detail at a site on one local date (confirmed, not erased). Serialised
+   * per site and date with an advisory lock, so parallel requests cannot both take the last place under the cap.
+   */
+  async contactlessOnDay(tx: EntityManager, siteId: string, date: string): Promise<number> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 43))`, [`contactless:${siteId}:${date}`]);
+    const [row] = (await tx.query(
+      `SELECT count(*)::int AS n
+         FROM session s JOIN site ON site.id = s.site_id JOIN slot sl ON sl.session_id = s.id JOIN booking b ON b.slot_id = sl.id
+        WHERE s.site_id = $1 AND s.starts_at < ($2::date + 2) AND s.ends_at > ($2::date - 1)
+          AND (sl.starts_at AT TIME ZONE site.time_zone)::date = $2::date
+          AND b.status = 'confirmed' AND b.booked_by IS NULL AND cardinality(b.contact_keys) = 0 AND b.erased_at IS NULL`,
+      [siteId, date],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /** Holds one network's public bookings in turn until commit (taken first in a booking's transaction: no deadlock). */
+  async lockOrigin(tx: EntityManager, originHash: string): Promise<void> {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 44))`, [`origin:${originHash}`]);
+  }
+
+  /** Bookings made from this network since `since` (on the application's clock; cancelled ones too). */
+  async bookingsFromOriginSince(tx: EntityManager, originHash: string, since: Date): Promise<number> {
+    const [row] = (await tx.query(`SELECT count(*)::int AS n FROM booking WHERE origin_hash = $1 AND booked_at > $2`, [originHash, since])) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Flags the bookings from this network since `since` as one suspicious run. A run that grows keeps its id
+   * (and takes in the earlier bookings of every run it touches), so staff cancel it as one.
+   */
+  async flagRun(tx: EntityManager, originHash: string, since: Date, newRunId: string, now: Date): Promise<string> {
+    const [row] = (await tx.query(
+      `WITH recent AS (SELECT id, suspicious_run FROM booking WHERE origin_hash = $1 AND booked_at > $2),
+            chosen AS (SELECT COALESCE((SELECT b.suspicious_run FROM booking b WHERE b.suspicious_run IN (SELECT suspicious_run FROM recent)
+                                         ORDER BY b.flagged_at, b.suspicious_run LIMIT 1), $3::uuid) AS run),
+            flagged AS (
+              UPDATE booking b SET suspicious_run = chosen.run, flagged_at = COALESCE(b.flagged_at, $4)
+                FROM chosen
+               WHERE (b.id IN (SELECT id FROM recent) OR b.suspicious_run IN (SELECT suspicious_run FROM recent))
+                 AND b.suspicious_run IS DISTINCT FROM chosen.run
+              RETURNING b.id)
+       SELECT run FROM chosen`,
+      [originHash, since, newRunId, now],
+    )) as { run: string }[];
+    return (row as { run: string }).run;
+  }
+
+  /** Marks a contact of the booking as confirmed (its owner followed the proof); false if it is not the booking's. */
+  async confirmContact(id: string, key: string, now: Date): Promise<boolean> {
+    const [rows] = (await this.db.query(
+      `UPDATE booking SET confirmed_keys = CASE WHEN $2 = ANY(confirmed_keys) THEN confirmed_keys ELSE array_append(confirmed_keys, $2) END,
+              contact_confirmed_at = COALESCE(contact_confirmed_at, $3)
+        WHERE id = $1 AND $2 = ANY(contact_keys) AND erased_at IS NULL
+        RETURNING id`,
+      [id, key, now],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  /** Every booking of a suspicious run, in time order. */
+  async runBookings(runId: string, tx: EntityManager = this.db.manager): Promise<BookingRecord[]> {
+    const rows: RawRecord[] = await tx.query(`${RECORD_SELECT} WHERE b.suspicious_run = $1 ORDER BY sl.starts_at, b.id`, [runId]);
+    return rows.map(toRecord);
+  }
+
+  /** Locks these bookings in id order (after their sessions and slots). */
+  async lockBookings(tx: EntityManager, ids: string[]): Promise<void> {
+    await tx.query(`SELECT 1 FROM booking WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
   }
 
   /**
@@ -230,13 +315,15 @@ export class BookingsRepository {
     const rows: RawRecord[] = await tx.query(
       // The partner: whoever booked for the person, else the partner behind an active referral code.
       `WITH inserted AS (
-         INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id, scope_site_id)
+         INSERT INTO booking (id, slot_id, reference, manage_token_hash, name, email, phone, contact_keys, language, topics, own_device, needs, referral_code, booked_by, partner_id, scope_site_id,
+                              origin_hash, booked_at, confirmed_keys, contact_confirmed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text, $14,
-                 COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)), $16)
+                 COALESCE($15::uuid, (SELECT partner_id FROM referral_code WHERE code = $13::text AND revoked_at IS NULL)), $16,
+                 $17, $18::timestamptz, $19::text[], CASE WHEN cardinality($19::text[]) > 0 THEN $18::timestamptz END)
          ON CONFLICT (reference) DO NOTHING
          RETURNING *)
        ${recordSelect('inserted')}`,
-      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId, b.scopeSiteId],
+      [b.id, b.slotId, b.reference, b.manageTokenHash, b.name, b.email, b.phone, b.contactKeys, b.language, b.topics, b.ownDevice, b.needs, b.ref, b.bookedBy, b.partnerId, b.scopeSiteId, b.originHash, b.bookedAt, b.confirmedKeys],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }
@@ -353,9 +440,10 @@ export class BookingsRepository {
                OR ($8::text IS NOT NULL AND b.contact_keys @> ARRAY[$8::text])
                OR (cardinality($9::text[]) > 0 AND b.erased_at IS NULL AND
                    translate(lower(b.name), 'åäöéèêëüúùáàâíìïóòôñç', 'aaoeeeeuuuaaaiiiooonc') LIKE ALL ($9::text[])))
+          AND (NOT $12::boolean OR b.suspicious_run IS NOT NULL)
         ORDER BY sl.starts_at, b.created_at, b.id
         LIMIT $10 OFFSET $11`,
-      [search.siteId, limit.siteId, search.sessionId, limit.sessionIds, search.date, search.q, search.reference, search.phoneKeyHash, patterns, pageSize, (search.page - 1) * pageSize],
+      [search.siteId, limit.siteId, search.sessionId, limit.sessionIds, search.date, search.q, search.reference, search.phoneKeyHash, patterns, pageSize, (search.page - 1) * pageSize, search.flaggedOnly],
     );
     return { items: rows.map(toRecord), total: rows[0]?.total ?? 0 };
   }

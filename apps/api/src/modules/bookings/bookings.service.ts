@@ -1,8 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   BookingError,
+  assertContactLimit,
+  assertContactlessRoom,
+  completesSuspiciousRun,
+  countsAsContactless,
+  localDateOf,
+  looksLikeProof,
+  parseConfirmContact,
+  suspiciousRunSince,
   bookingProblem,
   contactKeys,
+  manageLinkOpen,
   nearestAlternatives,
   parseBookingRequest,
   parseMoveRequest,
@@ -13,6 +22,9 @@ import {
   assertStaffMayChange,
   assertStaffScope,
   parseStaffCancel,
+  mayCancelInRun,
+  StaffBookingError,
+  type SuspiciousRunCancelled,
   parseStaffMove,
   shiftsOnDay,
   type AlternativeSlotView,
@@ -26,6 +38,7 @@ import { currentTime } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { JobQueue } from '../jobs/job-queue';
+import { RateLimits } from '../limits/rate-limits.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import type { MailKind } from './booking-texts';
 import { BookingsRepository, violatedConstraint, type BookingRecord, type SlotToBook } from './bookings.repository';
@@ -69,6 +82,7 @@ export class BookingsService implements OnModuleInit {
     private readonly schedule: ScheduleService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RateLimits,
   ) {}
 
   onModuleInit(): void {
@@ -85,17 +99,30 @@ export class BookingsService implements OnModuleInit {
    * Books a seat: for oneself on the public page, or by staff (`by`) for someone who phones or comes to
    * the desk — the same rules and the same capacity guarantee. Staff messages are in Swedish; the person's
    * e-mails in the language chosen for them. A partner's bookings count for the partner.
+   *
+   * A public booking carries its client `network` (clientNetwork): its bookings are taken in turn, count
+   * toward a contact's limit from that network, and a quick run of them is flagged for staff. Staff bookings
+   * have none, and do not count toward the cap on bookings without contact details.
    */
-  async book(body: unknown, lang: Language, now = currentTime(), by?: AuthUser): Promise<CreatedBooking> {
+  async book(body: unknown, lang: Language, now = currentTime(), by?: AuthUser, network?: string): Promise<CreatedBooking> {
     if (by && body && typeof body === 'object' && 'ref' in body) throw BookingError.invalid({ ref: 'refInvalid' }, lang);
     const input = parseBookingRequest(body, lang);
     const id = randomUUID();
     const booking = await this.withCapacityCheck(input.slotId, lang, now, () =>
       this.repo.transaction(async (tx) => {
+        const originHash = by || !network ? null : this.tokens.originHash(network);
+        // First in the transaction: one network's bookings one at a time (the run count below stays true).
+        if (originHash) await this.repo.lockOrigin(tx, originHash);
         const slot = await this.bookableSlot(tx, input.slotId, lang, now, by);
+        // Staff quotas (per account an hour, per partner organisation a week), counted in this transaction.
+        if (by) await this.limits.staffBooking(by, tx, now);
         const keys = contactKeys(input).map((k) => this.tokens.contactKeyHash(k));
         const limit = this.config.limits.futureBookingsPerContact;
-        if ((await this.repo.futureBookingsOf(tx, keys, now)) >= limit) throw BookingError.tooMany(limit, lang);
+        assertContactLimit(await this.repo.futureBookingsOf(tx, keys, now, originHash), { keys, originHash }, limit, lang);
+        if (countsAsContactless({ byStaff: Boolean(by), contactKeys: keys })) {
+          const day = localDateOf(slot.start, slot.timeZone);
+          assertContactlessRoom(await this.repo.contactlessOnDay(tx, slot.siteId, day), this.config.limits.contactlessPerSiteDay, lang);
+        }
         const manageTokenHash = this.tokens.hashFor(id, 1);
         let inserted: BookingRecord | null = null;
         // 30-bit references: a clash is rare but possible at national scale; draw again.
@@ -110,9 +137,14 @@ export class BookingsService implements OnModuleInit {
             partnerId: by?.role === 'partner' ? (by.partnerId ?? null) : null,
             // Library staff's bookings keep to their library (the person's manage link cannot move them elsewhere).
             scopeSiteId: by?.role === 'library-staff' ? slot.siteId : null,
+            originHash,
+            bookedAt: now,
+            // Staff spoke with the person: their contact is confirmed from the start.
+            confirmedKeys: by ? keys : [],
           });
         }
         if (!inserted) throw new Error('Could not find a free booking reference');
+        if (originHash) await this.flagIfRun(tx, originHash, now);
         await this.tellPerson(tx, inserted, { kind: 'confirmation', slotStart: slot.start }, now);
         if (by) await this.audit.record({ actorId: by.id, action: 'booking.created-for-person', entity: 'booking', entityId: id }, tx);
         return inserted;
@@ -121,16 +153,27 @@ export class BookingsService implements OnModuleInit {
     return { booking, manageToken: this.tokens.tokenFor(id, booking.tokenVersion) };
   }
 
-  async get(token: string, lang: Language): Promise<BookingRecord> {
+  /**
+   * The booking behind a manage link, while the link works. A wrong or revoked token is 404. A cancelled
+   * booking (by anyone), or one whose session ended more than MANAGE_LINK_HOURS ago, is 410 with the
+   * same words for both: whoever finds the link in a shared computer's history learns nothing more.
+   */
+  async get(token: string, lang: Language, now = currentTime()): Promise<BookingRecord> {
     const hash = this.tokens.lookupHash(token);
     const booking = hash ? await this.repo.findByTokenHash(hash) : null;
     if (!booking) throw BookingError.notFound(lang);
+    if (!manageLinkOpen({ status: booking.status, sessionEnd: booking.session.end }, now, this.config.manageLinkHours)) {
+      throw BookingError.linkEnded(lang, this.config.publicUrl);
+    }
     return booking;
   }
 
-  /** Cancels through the manage link; the seat is free when this returns. Cancelling twice is fine. */
+  /**
+   * Cancels through the manage link; the seat is free when this returns. The request that cancels
+   * answers 204 (also when another one cancelled it a moment before); after that the link has ended.
+   */
   async cancel(token: string, lang: Language, now = currentTime()): Promise<void> {
-    const booking = await this.get(token, lang);
+    const booking = await this.get(token, lang, now);
     // After the start the booking belongs to the session's record (came / did not come).
     if (booking.status === 'confirmed' && booking.slot.start <= now) throw BookingError.started(lang);
     await this.repo.transaction(async (tx) => {
@@ -144,10 +187,9 @@ export class BookingsService implements OnModuleInit {
   }
 
   async move(token: string, body: unknown, lang: Language, now = currentTime()): Promise<BookingRecord> {
-    const booking = await this.get(token, lang);
+    const booking = await this.get(token, lang, now);
     const language = booking.language;
     const slotId = parseMoveRequest(body, lang);
-    if (booking.status !== 'confirmed') throw BookingError.alreadyCancelled(language);
     if (booking.slot.start <= now) throw BookingError.started(language);
     if (slotId === booking.slot.id) return booking;
     await this.moveWithin(booking, slotId, language, now, {
@@ -155,7 +197,7 @@ export class BookingsService implements OnModuleInit {
       check: (_tx, current, target) => assertMoveKeepsSite(current.scopeSiteId, target.siteId, language),
       after: (tx, current, target) => this.tellPerson(tx, current, { kind: 'moved', slotStart: target.start }, now),
     });
-    return this.get(token, lang);
+    return this.get(token, lang, now);
   }
 
   /**
@@ -179,6 +221,46 @@ export class BookingsService implements OnModuleInit {
       await this.audit.record({ actorId: by.id, action: 'booking.cancelled-by-staff', entity: 'booking', entityId: current.id }, tx);
     });
     return (await this.repo.findById(booking.id)) as BookingRecord;
+  }
+
+  /**
+   * Staff cancel a suspicious run at once, from one of its bookings: every booking of the run they may
+   * change (confirmed, not started, in their scope — the single cancel's rule for each), in one transaction
+   * with the single cancel's locks. Each person with an e-mail is told why, in their language; each
+   * cancellation is in the audit log with the run.
+   */
+  async cancelRunByStaff(by: AuthUser, bookingId: string, body: unknown, now = currentTime()): Promise<SuspiciousRunCancelled> {
+    const { reason } = parseStaffCancel(body);
+    const booking = await this.repo.findById(bookingId);
+    if (!booking) throw BookingError.notFound('sv');
+    // Whether it is flagged is said only to those who may see the booking (checked again in the transaction).
+    assertStaffScope(await this.actorOf(undefined, by, now), { kind: 'booking', siteId: booking.site.id, sessionId: booking.session.id });
+    const runId = booking.suspiciousRun;
+    if (!runId) throw StaffBookingError.notFlagged();
+    return this.repo.transaction(async (tx) => {
+      const listed = await this.repo.runBookings(runId, tx);
+      const slotIds = [...new Set(listed.map((b) => b.slot.id))];
+      await this.repo.shareSessionsOf(tx, slotIds);
+      await this.repo.lockSlots(tx, slotIds);
+      await this.repo.lockBookings(tx, listed.map((b) => b.id));
+      // As locked; a booking that joined the run meanwhile (its slot not locked here) waits for another click.
+      const run = (await this.repo.runBookings(runId, tx)).filter((b) => slotIds.includes(b.slot.id));
+      const actor = await this.actorOf(tx, by, now);
+      const asked = run.find((b) => b.id === booking.id);
+      if (!asked) throw BookingError.notFound('sv');
+      assertStaffScope(actor, { kind: 'booking', siteId: asked.site.id, sessionId: asked.session.id });
+      let cancelled = 0;
+      let toldByEmail = 0;
+      for (const b of run) {
+        if (!mayCancelInRun(actor, { status: b.status, slotStart: b.slot.start, siteId: b.site.id, sessionId: b.session.id, email: b.email, phone: b.phone }, now)) continue;
+        if (!(await this.repo.cancel(tx, b.id, 'staff'))) continue;
+        cancelled += 1;
+        if (b.email) toldByEmail += 1;
+        await this.tellPerson(tx, b, { kind: 'cancelled-by-staff', reason }, now);
+        await this.audit.record({ actorId: by.id, action: 'booking.run-cancelled-by-staff', entity: 'booking', entityId: b.id, details: { run: runId } }, tx);
+      }
+      return { cancelled, toldByEmail };
+    });
   }
 
   /**
@@ -243,6 +325,32 @@ export class BookingsService implements OnModuleInit {
         await steps.after(tx, current, slot);
       }),
     );
+  }
+
+  /**
+   * The person followed the link in a message to one of the booking's contacts (`?c=` proof): that contact
+   * is confirmed, so the booking now counts toward its limit from any network. A wrong proof is a 404,
+   * like a wrong token. Confirming again changes nothing.
+   */
+  async confirmContact(token: string, body: unknown, lang: Language, now = currentTime()): Promise<void> {
+    const { proof } = parseConfirmContact(body, lang);
+    const booking = await this.get(token, lang, now);
+    const key = looksLikeProof(proof) ? this.tokens.contactProven(booking.id, booking.contactKeys, proof) : null;
+    if (!key || !(await this.repo.confirmContact(booking.id, key, now))) throw BookingError.notFound(lang);
+  }
+
+  /** The manage link with the proof for one contact (`?c=`): only in a message sent to that contact. */
+  manageUrlProving(booking: BookingRecord, contact: { email: string } | { phone: string }): string {
+    const [key] = contactKeys({ email: null, phone: null, ...contact });
+    return key ? `${this.manageUrl(booking)}&c=${this.tokens.contactProof(booking.id, this.tokens.contactKeyHash(key))}` : this.manageUrl(booking);
+  }
+
+  /** The N-th public booking from one network within M minutes flags the whole run for staff. */
+  private async flagIfRun(tx: EntityManager, originHash: string, now: Date): Promise<void> {
+    const since = suspiciousRunSince(now, this.config.limits.suspiciousRunMinutes);
+    if (completesSuspiciousRun(await this.repo.bookingsFromOriginSince(tx, originHash, since), this.config.limits.suspiciousRunBookings)) {
+      await this.repo.flagRun(tx, originHash, since, randomUUID(), now);
+    }
   }
 
   manageToken(booking: BookingRecord): string {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { hashSecret } from '../auth/secrets';
 
 /** Outside production a key is made once and kept in DATA_DIR, so links survive a restart. */
-function localKey(dataDir: string): string {
+export function localKey(dataDir: string): string {
   const file = path.join(dataDir, 'secret-key');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
@@ -41,6 +41,33 @@ export class ManageTokens {
    */
   contactKeyHash(key: string): string {
     return createHmac('sha256', this.key).update(`contact:${key}`).digest('base64url');
+  }
+
+  /**
+   * The network a public booking came from (`clientNetwork`), as stored: a keyed hash, so the column holds
+   * no address yet two bookings from one /64 (or IPv4 address) match. Null when the address is unknown.
+   */
+  originHash(network: string): string | null {
+    return network === 'unknown' ? null : createHmac('sha256', this.key).update(`origin:${network}`).digest('base64url');
+  }
+
+  /**
+   * Proof that whoever follows a link controls one contact of the booking (`contactKey`: its stored hash):
+   * 256 bits, base64url, derived rather than stored. It travels only to that contact — in the e-mail's manage
+   * link (`?c=`); an SMS can carry the phone's — never to the browser that booked.
+   */
+  contactProof(bookingId: string, contactKey: string): string {
+    return createHmac('sha256', this.key).update(`contact-proof:${bookingId}:${contactKey}`).digest('base64url');
+  }
+
+  /** The contact key (of `contactKeys`) this proof was made for, compared in constant time; null if none. */
+  contactProven(bookingId: string, contactKeys: readonly string[], proof: string): string | null {
+    const given = Buffer.from(proof);
+    for (const key of contactKeys) {
+      const expected = Buffer.from(this.contactProof(bookingId, key));
+      if (expected.length === given.length && timingSafeEqual(expected, given)) return key;
+    }
+    return null;
   }
 
   hashFor(bookingId: string, version: number): string {

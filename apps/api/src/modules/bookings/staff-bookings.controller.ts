@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { AuthUser } from '@digihjalpen/domain';
 import { ApiErrorDto } from '../../common/api-error.dto';
 import { CurrentUser, Roles } from '../auth/access.decorator';
 import { toBookingCreatedDto } from './bookings.mapper';
 import { BookingsService } from './bookings.service';
 import { BookingCreatedDto, SlotTakenDto, StaffBookingRequestDto } from './dto/booking.dto';
-import { StaffBookingDetailDto, StaffBookingPageDto, StaffBookingQueryDto, StaffCancelDto, StaffMoveDto } from './dto/staff-booking.dto';
+import { StaffBookingDetailDto, StaffBookingPageDto, StaffBookingQueryDto, StaffCancelDto, StaffMoveDto, SuspiciousRunCancelledDto } from './dto/staff-booking.dto';
 import { StaffBookingsService } from './staff-bookings.service';
 
 const SCOPE = 'Coordinators: every site; library staff: their own site (403 OTHER_SITE); helpers: sessions they have a shift on today (403 NOT_ON_SHIFT_TODAY)';
@@ -30,6 +30,7 @@ export class StaffBookingsController {
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'INVALID_BOOKING with a Swedish message per field' })
   @ApiConflictResponse({ type: SlotTakenDto, description: 'SLOT_FULL or SLOT_NOT_BOOKABLE with the nearest free times; TOO_MANY_BOOKINGS' })
   @ApiForbiddenResponse({ type: ApiErrorDto, description: `${SCOPE}; partners anywhere` })
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'TOO_MANY_REQUESTS with Retry-After: STAFF_BOOKINGS_PER_HOUR per account, PARTNER_BOOKINGS_PER_WEEK per partner organisation (Swedish message naming the limit)' })
   async create(@CurrentUser() user: AuthUser, @Body() body: unknown): Promise<BookingCreatedDto> {
     const { booking, manageToken } = await this.bookings.book(body, 'sv', undefined, user);
     return toBookingCreatedDto(booking, manageToken, this.bookings.manageUrl(booking));
@@ -38,7 +39,7 @@ export class StaffBookingsController {
   @Get()
   @Roles('coordinator', 'library-staff', 'helper')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ type: StaffBookingPageDto, description: 'Bookings found by reference, name or phone, and/or a site, a day or a session; 50 a page, by time' })
+  @ApiOkResponse({ type: StaffBookingPageDto, description: 'Bookings found by reference, name or phone, and/or a site, a day, a session or only flagged ones; 50 a page, by time' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'INVALID_BOOKING_SEARCH' })
   @ApiForbiddenResponse({ type: ApiErrorDto, description: SCOPE })
   // The query is checked by the domain's parser (one validator per input), so it is not a class here.
@@ -68,6 +69,22 @@ export class StaffBookingsController {
   @ApiNotFoundResponse({ type: ApiErrorDto })
   cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<StaffBookingDetailDto> {
     return this.staff.cancel(user, id, body);
+  }
+
+  @Post(':id/cancel-run')
+  @Roles('coordinator', 'library-staff', 'helper')
+  @HttpCode(200)
+  @ApiBody({ type: StaffCancelDto })
+  @ApiOkResponse({
+    type: SuspiciousRunCancelledDto,
+    description: 'Every booking of this booking’s suspicious run that the caller may change is cancelled; the seats are free and each person with an e-mail is told why',
+  })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'INVALID_BOOKING_CHANGE: the reason is missing' })
+  @ApiConflictResponse({ type: ApiErrorDto, description: 'BOOKING_NOT_FLAGGED' })
+  @ApiForbiddenResponse({ type: ApiErrorDto, description: `${SCOPE} (for the booking asked about; of the rest only those in scope are cancelled)` })
+  @ApiNotFoundResponse({ type: ApiErrorDto })
+  cancelRun(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: unknown): Promise<SuspiciousRunCancelledDto> {
+    return this.staff.cancelRun(user, id, body);
   }
 
   @Post(':id/move')

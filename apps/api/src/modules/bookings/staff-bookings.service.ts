@@ -6,13 +6,16 @@ import {
   PartnerError,
   STAFF_BOOKINGS_PAGE_SIZE,
   StaffBookingError,
+  summariseRun,
   type AuthUser,
+  type StaffActor,
+  type SuspiciousRunCancelled,
   type Page,
   type StaffBookingDetail,
   type StaffBookingListItem,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
-import { BookingsRepository } from './bookings.repository';
+import { BookingsRepository, type BookingRecord } from './bookings.repository';
 import { BookingsService } from './bookings.service';
 import { toStaffBookingDetail, toStaffBookingListItem } from './bookings.mapper';
 import { ManageTokens } from './manage-tokens';
@@ -52,18 +55,36 @@ export class StaffBookingsService {
   async get(by: AuthUser, id: string, now = currentTime()): Promise<StaffBookingDetail> {
     const booking = await this.repo.findById(id);
     if (!booking) throw BookingError.notFound('sv');
-    assertStaffScope(await this.bookings.actorOf(undefined, by, now), { kind: 'booking', siteId: booking.site.id, sessionId: booking.session.id });
-    const history = await this.repo.contactHistory(booking.id, booking.contactKeys, now);
-    return toStaffBookingDetail(booking, history, now);
+    const actor = await this.bookings.actorOf(undefined, by, now);
+    assertStaffScope(actor, { kind: 'booking', siteId: booking.site.id, sessionId: booking.session.id });
+    return this.detail(booking, actor, now);
   }
 
   async cancel(by: AuthUser, id: string, body: unknown): Promise<StaffBookingDetail> {
     const booking = await this.bookings.cancelByStaff(by, id, body);
-    return toStaffBookingDetail(booking, await this.repo.contactHistory(booking.id, booking.contactKeys, currentTime()), currentTime());
+    return this.detail(booking, await this.bookings.actorOf(undefined, by, currentTime()), currentTime());
   }
 
   async move(by: AuthUser, id: string, body: unknown): Promise<StaffBookingDetail> {
     const booking = await this.bookings.moveByStaff(by, id, body);
-    return toStaffBookingDetail(booking, await this.repo.contactHistory(booking.id, booking.contactKeys, currentTime()), currentTime());
+    return this.detail(booking, await this.bookings.actorOf(undefined, by, currentTime()), currentTime());
+  }
+
+  cancelRun(by: AuthUser, id: string, body: unknown): Promise<SuspiciousRunCancelled> {
+    return this.bookings.cancelRunByStaff(by, id, body);
+  }
+
+  /** The booking with its contact's history and, when flagged, its run as this caller may act on it. */
+  private async detail(booking: BookingRecord, actor: StaffActor, now: Date): Promise<StaffBookingDetail> {
+    const history = await this.repo.contactHistory(booking.id, booking.contactKeys, now);
+    const run = booking.suspiciousRun
+      ? summariseRun(
+          booking.suspiciousRun,
+          (await this.repo.runBookings(booking.suspiciousRun)).map((b) => ({ status: b.status, slotStart: b.slot.start, siteId: b.site.id, sessionId: b.session.id, email: b.email, phone: b.phone })),
+          actor,
+          now,
+        )
+      : null;
+    return toStaffBookingDetail(booking, history, now, run);
   }
 }

@@ -1,21 +1,29 @@
-import { Body, Controller, Get, Header, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { Body, Controller, createParamDecorator, Get, Header, Param, Put, Query, Res, StreamableFile, type ExecutionContext } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags, ApiTooManyRequestsResponse, IntersectionType } from '@nestjs/swagger';
+import { ApiErrorDto } from '../../common/api-error.dto';
 import { PageQueryDto, SitesFilterDto } from '../../common/paging.dto';
-import type { AuthUser, CapacitySignalsView, DashboardView, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
+import { RateLimit } from '../../common/rate-limit';
+import type { AuthUser, CapacitySignalsView, DashboardView, Language, PublicStatsRow, PublicStatsView, WeeklySummarySetting } from '@digihjalpen/domain';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { languageOf } from '../../common/language';
 import { CurrentUser, Public, Roles } from '../auth/access.decorator';
 import { InsightsService } from './insights.service';
 import { WeeklySummary } from './weekly-summary';
 
 export class StatsCsvQueryDto {
-  @ApiPropertyOptional({ example: '2027-01-04', description: 'Default: 12 weeks before `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
+  @ApiPropertyOptional({ example: '2027-01-04', description: 'Default: 12 weeks before `to`; at most 53 whole weeks from `from` to `to`' }) @IsOptional() @IsString() @MaxLength(10) from?: string;
   @ApiPropertyOptional({ example: '2027-03-28', description: 'Default: today' }) @IsOptional() @IsString() @MaxLength(10) to?: string;
   @ApiPropertyOptional({ example: 'stadsbiblioteket,kortedala', description: 'Site slugs, comma-separated (at most 100); default: every site' })
   @IsOptional()
   @IsString()
   @MaxLength(8000)
   site?: string;
+  @ApiPropertyOptional({ enum: ['sv', 'en', 'ar'], description: 'Language of an error message (else Accept-Language; English when neither is given)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  lang?: string;
 }
 
 export class StatsQueryDto extends IntersectionType(StatsCsvQueryDto, PageQueryDto) {}
@@ -47,25 +55,41 @@ class PublicStatsDto implements PublicStatsView {
   @ApiProperty({ description: 'Sites in all (every page)' }) total!: number;
 }
 
-/** Open statistics the city can publish: anonymous weekly counts, small numbers suppressed. */
+/** Only finished weeks are counted: an hour-old answer is as good as a new one, for browsers and shared caches. */
+const STATS_CACHE_CONTROL = 'public, max-age=3600';
+
+/** The asker's language (?lang=, Accept-Language); English for a program that names none. */
+const AskerLanguage = createParamDecorator((_data: unknown, ctx: ExecutionContext): Language => {
+  const req = ctx.switchToHttp().getRequest<Request>();
+  return req.query['lang'] !== undefined || req.headers['accept-language'] !== undefined ? languageOf(req) : 'en';
+});
+
+/** Open statistics the city can publish: anonymous weekly counts, small numbers suppressed; at most 53 weeks. */
 @ApiTags('public')
 @Public()
 @Controller('public')
 export class InsightsController {
   constructor(private readonly insights: InsightsService) {}
 
+  // Cache-Control on the answer only: a @Header would be sent with a refusal too, whose text depends on the language.
   @Get('stats')
-  @Header('Cache-Control', 'public, max-age=3600')
+  @RateLimit('stats')
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'STATS_RATE_LIMIT requests an hour per client network (Retry-After)' })
   @ApiOkResponse({ type: PublicStatsDto })
-  stats(@Query() query: StatsQueryDto): Promise<PublicStatsView> {
-    return this.insights.publicStats(query);
+  async stats(@Query() query: StatsQueryDto, @AskerLanguage() language: Language, @Res({ passthrough: true }) res: Response): Promise<PublicStatsView> {
+    const view = await this.insights.publicStats({ ...query, language });
+    res.setHeader('Cache-Control', STATS_CACHE_CONTROL);
+    return view;
   }
 
   @Get('stats.csv')
-  @Header('Cache-Control', 'public, max-age=3600')
+  @RateLimit('stats')
+  @ApiTooManyRequestsResponse({ type: ApiErrorDto, description: 'STATS_RATE_LIMIT requests an hour per client network (Retry-After)' })
   @ApiProduces('text/csv')
-  async statsCsv(@Query() query: StatsCsvQueryDto): Promise<StreamableFile> {
-    return new StreamableFile(await this.insights.publicStatsCsv(query), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="digihjalpen-statistik.csv"' });
+  async statsCsv(@Query() query: StatsCsvQueryDto, @AskerLanguage() language: Language, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const csv = await this.insights.publicStatsCsv({ ...query, language });
+    res.setHeader('Cache-Control', STATS_CACHE_CONTROL);
+    return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="digihjalpen-statistik.csv"' });
   }
 }
 

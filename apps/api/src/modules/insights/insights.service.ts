@@ -32,12 +32,14 @@ import {
   type CountRow,
   type DashboardChart,
   type DashboardView,
+  type Language,
   type LocalDate,
   type PublicStatsView,
   type SiteUtilisation,
 } from '@digihjalpen/domain';
 import { currentTime } from '../../common/clock';
 import { csvRows, toCsv } from '../../common/csv';
+import { AnswerCache } from './answer-cache';
 import { InsightsRepository, type DashboardFilter, type SessionFigures, type VisitCount } from './insights.repository';
 
 const ZONE = 'Europe/Stockholm';
@@ -49,7 +51,21 @@ export interface PublicStatsQuery {
   /** Comma-separated site slugs. */
   site?: string;
   page?: number;
+  /** For the messages of a refused range (English when the asker names no language). */
+  language?: Language;
 }
+
+/**
+ * The open statistics' whole answers (JSON pages and CSV files), per normalised query (whole weeks, the
+ * sites sorted): they only cover finished weeks, so ten minutes old is as good as new — the answers say
+ * `max-age=3600` to every cache anyway. Kept in this process, not shared by the instances: the shared guard
+ * is the rate limit per network (in PostgreSQL); this saves the database from the same question asked again
+ * (a published dashboard, a page reloaded). At most 24 MB (the production heap is 160 MB); a larger
+ * answer (the whole country's CSV) is streamed from the database each time, as before.
+ */
+const STATS_CACHE = { ttlMs: 10 * 60_000, maxBytes: 24 * 1024 * 1024, maxEntryBytes: 6 * 1024 * 1024 };
+/** A rough size of an answer's row in memory, to keep the cache within its bounds. */
+const ROW_BYTES = 200;
 
 interface StatsScope {
   from: LocalDate;
@@ -70,14 +86,29 @@ const sum = <T>(items: readonly T[], value: (item: T) => number): number => item
 
 @Injectable()
 export class InsightsService {
+  /** See STATS_CACHE. */
+  readonly statsCache = new AnswerCache(STATS_CACHE.ttlMs, STATS_CACHE.maxBytes, STATS_CACHE.maxEntryBytes);
+
   constructor(private readonly repo: InsightsRepository) {}
 
   /**
    * Anonymous weekly counts per site and category for anyone to publish; no count from 1 to 4 is shown.
-   * One page of sites (by slug; `site` picks some by slug); the CSV has every page.
+   * One page of sites (by slug; `site` picks some by slug); the CSV has every page. At most 53 weeks.
    */
   async publicStats(query: PublicStatsQuery, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<PublicStatsView> {
-    return this.statsPage(await this.statsScope(query, now), query.page ?? 1, pageSize, now);
+    const page = query.page ?? 1;
+    const key = `json ${this.statsKey(query, now)} page=${page} size=${pageSize}`;
+    return this.statsCache.remember(key, now, async () => {
+      const view = await this.statsPage(await this.statsScope(query, now), page, pageSize, now);
+      return { value: view, bytes: (view.totals.length + view.rows.length + 1) * ROW_BYTES };
+    });
+  }
+
+  /** The query as the answer depends on it: checks the range and the slugs (400) before anything is read. */
+  private statsKey(query: Omit<PublicStatsQuery, 'page'>, now: Date): string {
+    const { from, to } = statsRange(query, localDateOf(now, ZONE), query.language);
+    const sites = parseSiteSlugs(query.site).sort();
+    return `${from}/${to} sites=${sites.join(',') || '*'}`;
   }
 
   /**
@@ -87,6 +118,9 @@ export class InsightsService {
    * still answers 400.
    */
   async publicStatsCsv(query: Omit<PublicStatsQuery, 'page'>, now = currentTime(), pageSize: number = PAGE_SIZES.statsSites): Promise<Readable> {
+    const key = `csv ${this.statsKey(query, now)} size=${pageSize}`;
+    const kept = this.statsCache.get<string>(key, now);
+    if (kept !== undefined) return Readable.from([kept]);
     const scope = await this.statsScope(query, now);
     const pages = pageCount(scope.sites.length, pageSize);
     const rowsOf = (stats: PublicStatsView) => [
@@ -94,17 +128,28 @@ export class InsightsService {
       ...stats.rows.map((r) => [r.weekStart, r.site, r.siteName, r.category, r.categoryLabel, r.visits === null ? `<${stats.suppressedBelow}` : r.visits]),
     ];
     const page = (n: number) => this.statsPage(scope, n, pageSize, now);
+    const cache = this.statsCache;
     return Readable.from(
       (async function* () {
-        yield toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], []);
-        for (let n = 1; n <= pages; n += 1) yield csvRows(rowsOf(await page(n)));
+        // The chunks are kept for the cache only while the whole file stays small enough to keep.
+        let chunks: string[] | null = [];
+        let length = 0;
+        const pass = (chunk: string): string => {
+          length += chunk.length * 2; // UTF-16 in memory
+          if (chunks && length <= cache.maxEntryBytes) chunks.push(chunk);
+          else chunks = null;
+          return chunk;
+        };
+        yield pass(toCsv(['vecka_start', 'plats', 'platsnamn', 'kategori', 'kategorinamn', 'besok'], []));
+        for (let n = 1; n <= pages; n += 1) yield pass(csvRows(rowsOf(await page(n))));
+        if (chunks) cache.set(key, chunks.join(''), length, now);
       })(),
     );
   }
 
   /** What every page of the open statistics shares: the weeks, the sites (all or those asked for by slug), the category names. */
   private async statsScope(query: Omit<PublicStatsQuery, 'page'>, now: Date): Promise<StatsScope> {
-    const { from, to } = statsRange(query, localDateOf(now, ZONE));
+    const { from, to } = statsRange(query, localDateOf(now, ZONE), query.language);
     const wanted = parseSiteSlugs(query.site);
     const [sites, labels] = await Promise.all([this.repo.sitesBySlug(wanted.length ? wanted : null), this.categoryLabels()]);
     if (sites.length < wanted.length) throw InsightsError.unknownPublicSite();

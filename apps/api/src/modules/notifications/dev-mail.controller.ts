@@ -1,10 +1,12 @@
-import { Controller, Get, Header, Inject, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, NotFoundException, Param, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { escapeHtml } from '../../common/html';
 import { Public } from '../auth/access.decorator';
+import { fromLoopback } from '../auth/client-address';
 import { MAIL_OPTIONS, type MailOptions } from './mail.options';
 
 
@@ -16,9 +18,25 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;bo
 pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}a{color:#0b57a4}</style></head>
 <body>${body}</body></html>`;
 
-/** Non-production only: read the e-mails the local mail catcher received. */
+/**
+ * The mail catcher holds invitation, password and manage links: only someone at this computer may read
+ * them. The TCP peer must be loopback and the request must not have come through a proxy (a proxy on this
+ * machine would make everyone on the network look like loopback). Anyone else gets 404, as in production.
+ */
+@Injectable()
+export class ThisComputerOnly implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host'].some((h) => req.headers[h] !== undefined);
+    if (proxied || !fromLoopback(req)) throw new NotFoundException('Not found.');
+    return true;
+  }
+}
+
+/** Non-production only: read the e-mails the local mail catcher received, on this computer only. */
 @ApiExcludeController()
 @Public()
+@UseGuards(ThisComputerOnly)
 @Controller('dev/mail')
 export class DevMailController {
   constructor(@Inject(MAIL_OPTIONS) private readonly options: MailOptions) {}

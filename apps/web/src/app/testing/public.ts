@@ -39,12 +39,12 @@ export function aBookingView(overrides: Partial<BookingView> = {}): BookingView 
     cancelledBy: null,
     sessionCancelReason: null,
     name: 'Amina',
-    email: 'amina@example.org',
-    phone: null,
+    maskedEmail: 'a…@example.org',
+    maskedPhone: null,
     language: 'sv',
-    topics: ['bankid', 'email'],
+    topicCount: 2,
     ownDevice: true,
-    needs: null,
+    hasNeedsText: false,
     slot: { id: 'slot-a', start: '2030-03-05T10:00:00+01:00', end: '2030-03-05T10:30:00+01:00' },
     session: { id: 'session-1', start: '2030-03-05T10:00:00+01:00', end: '2030-03-05T11:00:00+01:00', dropIn: true },
     site: {
@@ -62,5 +62,14 @@ export function aBookingView(overrides: Partial<BookingView> = {}): BookingView 
 }
 
 export function aCreatedBooking(overrides: Partial<BookingCreatedView> = {}): BookingCreatedView {
-  return { ...aBookingView(), manageToken: 'secret-token', manageUrl: 'http://localhost/bokning/secret-token?lang=sv', ...overrides };
+  return {
+    ...aBookingView(),
+    email: 'amina@example.org',
+    phone: null,
+    topics: ['bankid', 'email'],
+    needs: null,
+    manageToken: 'secret-token',
+    manageUrl: 'http://localhost/bokning/secret-token?lang=sv',
+    ...overrides,
+  };
 }

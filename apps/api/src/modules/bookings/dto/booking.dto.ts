@@ -6,7 +6,9 @@ import {
   VISIT_CATEGORIES,
   type AlternativeSlotView,
   type BookingCreatedView,
+  type BookingNeedsView,
   type BookingRequest,
+  type ConfirmContactRequest,
   type BookingStatus,
   type BookingView,
   type CancelledBy,
@@ -37,6 +39,10 @@ export class MoveBookingDto {
   @ApiProperty({ format: 'uuid' }) slotId!: string;
 }
 
+export class ConfirmContactDto implements ConfirmContactRequest {
+  @ApiProperty({ minLength: 43, maxLength: 43, description: 'The `c` parameter of the manage link in a message sent to the contact' }) proof!: string;
+}
+
 class BookingSlotDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '2027-03-30T10:00:00+02:00' }) start!: string;
@@ -55,19 +61,28 @@ export class BookingDto implements BookingView {
   @ApiProperty({ enum: ['visitor', 'session', 'staff'], nullable: true }) cancelledBy!: CancelledBy | null;
   @ApiProperty({ type: String, nullable: true }) sessionCancelReason!: string | null;
   @ApiProperty() name!: string;
-  @ApiProperty({ type: String, nullable: true }) email!: string | null;
-  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'a…@example.org', description: 'Masked; the full address is never in this answer' }) maskedEmail!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '070-… 67', description: 'Masked; the full number is never in this answer' }) maskedPhone!: string | null;
   @ApiProperty({ enum: LANGUAGES }) language!: Language;
-  @ApiProperty({ enum: VISIT_CATEGORIES, isArray: true }) topics!: VisitCategory[];
+  @ApiProperty({ description: 'How many topics were chosen (GET …/needs for them)' }) topicCount!: number;
   @ApiProperty({ type: Boolean, nullable: true }) ownDevice!: boolean | null;
-  @ApiProperty({ type: String, nullable: true }) needs!: string | null;
+  @ApiProperty({ description: 'Whether a note about the needs was written (GET …/needs for it)' }) hasNeedsText!: boolean;
   @ApiProperty({ type: BookingSlotDto }) slot!: BookingSlotDto;
   @ApiProperty({ type: BookingSessionDto }) session!: BookingSessionDto;
   @ApiProperty({ type: BookingSiteDto }) site!: BookingSiteDto;
   @ApiProperty({ example: '/api/public/bookings/…/calendar.ics' }) calendarUrl!: string;
 }
 
+export class BookingNeedsDto implements BookingNeedsView {
+  @ApiProperty({ enum: VISIT_CATEGORIES, isArray: true }) topics!: VisitCategory[];
+  @ApiProperty({ type: String, nullable: true }) needs!: string | null;
+}
+
 export class BookingCreatedDto extends BookingDto implements BookingCreatedView {
+  @ApiProperty({ type: String, nullable: true, description: 'As sent (only in this answer to the one who booked)' }) email!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'As sent' }) phone!: string | null;
+  @ApiProperty({ enum: VISIT_CATEGORIES, isArray: true }) topics!: VisitCategory[];
+  @ApiProperty({ type: String, nullable: true }) needs!: string | null;
   @ApiProperty({ description: 'Shown once; only its hash is stored' }) manageToken!: string;
   @ApiProperty({ example: 'https://digihjalpen.example.org/bokning/…?lang=sv' }) manageUrl!: string;
 }

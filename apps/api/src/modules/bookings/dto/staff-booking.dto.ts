@@ -13,6 +13,8 @@ import {
   type StaffBookingQuery,
   type StaffCancelRequest,
   type StaffMoveRequest,
+  type SuspiciousRunCancelled,
+  type SuspiciousRunSummary,
   type VisitCategory,
 } from '@digihjalpen/domain';
 
@@ -23,6 +25,7 @@ export class StaffBookingQueryDto implements StaffBookingQuery {
   @ApiPropertyOptional({ format: 'uuid' }) siteId?: string;
   @ApiPropertyOptional({ example: '2026-11-23', description: 'A day, by the local date at the site' }) date?: string;
   @ApiPropertyOptional({ format: 'uuid' }) sessionId?: string;
+  @ApiPropertyOptional({ description: 'true: only bookings of suspicious runs (may be the only filter)' }) flagged?: boolean;
   @ApiPropertyOptional({ minimum: 1, default: 1 }) page?: number;
 }
 
@@ -68,6 +71,8 @@ export class StaffBookingListItemDto implements StaffBookingListItem {
   @ApiProperty({ type: StaffSiteDto }) site!: StaffSiteDto;
   @ApiProperty() bookedByStaff!: boolean;
   @ApiProperty({ description: 'Made by library staff: the manage link moves it only within this site' }) keptToSite!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The suspicious run (SUSPICIOUS_RUN_BOOKINGS public bookings from one network within SUSPICIOUS_RUN_MINUTES) it belongs to' })
+  suspiciousRun!: string | null;
 }
 
 export class StaffBookingPageDto {
@@ -89,4 +94,18 @@ export class StaffBookingDetailDto extends StaffBookingListItemDto implements St
   @ApiProperty({ type: String, nullable: true }) needs!: string | null;
   @ApiProperty({ type: ContactHistoryDto, description: 'Counts for the same e-mail or phone, no other data' }) history!: ContactHistoryDto;
   @ApiProperty() changeable!: boolean;
+  @ApiProperty({ type: () => SuspiciousRunSummaryDto, nullable: true }) run!: SuspiciousRunSummaryDto | null;
+}
+
+export class SuspiciousRunSummaryDto implements SuspiciousRunSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'Every booking of the run, cancelled ones too' }) bookings!: number;
+  @ApiProperty({ description: 'Those the caller may cancel now: confirmed, not started, in their scope' }) cancellable!: number;
+  @ApiProperty({ description: 'Of those, how many are told by e-mail' }) toldByEmail!: number;
+  @ApiProperty({ description: 'Of those, how many have only a phone number (staff call them)' }) phoneOnly!: number;
+}
+
+export class SuspiciousRunCancelledDto implements SuspiciousRunCancelled {
+  @ApiProperty() cancelled!: number;
+  @ApiProperty() toldByEmail!: number;
 }

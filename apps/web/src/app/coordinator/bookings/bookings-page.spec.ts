@@ -33,6 +33,7 @@ function anItem(overrides: Partial<StaffBookingListItem> = {}): StaffBookingList
     site: { id: 'site-1', slug: 'stadsbiblioteket', name: 'Stadsbiblioteket', timeZone: 'Europe/Stockholm' },
     bookedByStaff: false,
     keptToSite: false,
+    suspiciousRun: null,
     ...overrides,
   };
 }
@@ -42,8 +43,12 @@ const aDetail = (overrides: Partial<StaffBookingDetail> = {}): StaffBookingDetai
   needs: null,
   history: { earlier: 3, came: 2, didNotCome: 1, upcoming: 0 },
   changeable: true,
+  run: null,
   ...overrides,
 });
+const RUN = 'run-1';
+const aFlaggedDetail = () =>
+  aDetail({ suspiciousRun: RUN, email: null, phone: null, run: { id: RUN, bookings: 6, cancellable: 5, toldByEmail: 1, phoneOnly: 2 } });
 const pageOf = (items: StaffBookingListItem[]): Page<StaffBookingListItem> => ({ items, page: 1, pageSize: 50, total: items.length });
 
 describe(BookingsPage.name, () => {
@@ -190,5 +195,78 @@ describe(BookingsPage.name, () => {
     http.expectOne((r) => r.url === '/api/public/sites/stadsbiblioteket/sessions').flush([]);
     await settle(fixture);
     expect(page().querySelector('dialog[open] [role="alert"]')?.textContent).toContain('Tiden har redan börjat');
+  });
+
+  describe('suspicious runs', () => {
+    it('marks a booking of a suspicious run in the list, with the reason for screen readers', async () => {
+      await open(COORDINATOR);
+      await search('Amina', pageOf([anItem({ suspiciousRun: RUN }), anItem({ id: 'b-2', reference: 'M4P-9TW', name: 'Bo' })]));
+      const badges = Array.from(page().querySelectorAll('.list .run-badge'));
+      expect(badges).toHaveLength(1);
+      expect(badges[0]?.textContent?.replace(/\s+/g, ' ')).toBe('Misstänkt serie: många bokningar från samma nätverk på kort tid');
+    });
+
+    it('lists only flagged bookings when asked, also without any other search', async () => {
+      await open(COORDINATOR);
+      getByLabel(page(), 'Bara flaggade').click();
+      getButton(page(), 'Sök').click();
+      await tick();
+      const req = http.expectOne((r) => r.url === '/api/staff/bookings');
+      expect(req.request.params.get('flagged')).toBe('true');
+      expect(req.request.params.get('q')).toBeNull();
+      req.flush(pageOf([]));
+      await settle(fixture);
+      expect(text()).toContain('Inga bokningar hittades');
+    });
+
+    it('cancels the whole run after a confirmation that says how many and who is told, with a required reason', async () => {
+      await open(COORDINATOR);
+      await search('Amina', pageOf([anItem({ suspiciousRun: RUN })]));
+      await showFirst(aFlaggedDetail());
+      expect(page().querySelector('.run h3')?.textContent?.trim()).toBe('Misstänkt serie');
+      expect(page().querySelector('.run p')?.textContent).toBe('6 bokningar gjordes från samma nätverk på kort tid. Det kan vara någon som försöker boka upp tiderna.');
+      getButton(page(), /^Avboka hela serien/).click();
+      await settle(fixture);
+      const dialog = () => page().querySelector('dialog[open]') as HTMLElement;
+      expect(dialog().querySelector('h2')?.textContent).toContain('Avboka 5 bokningar i serien?');
+      expect(dialog().textContent).toContain('1 person får ett e-postmeddelande med skälet.');
+      expect(dialog().textContent).toContain('2 personer har bara telefon.');
+      expect(dialog().textContent).toContain('1 av serien är redan avbokade');
+      dialogButton(page(), 'Ja, avboka 5 bokningar').click();
+      await settle(fixture);
+      expect(dialog().textContent).toContain('Skriv varför');
+      http.expectNone((r) => r.url.endsWith('/cancel-run'));
+
+      type(getByLabel(dialog(), 'Skäl'), 'Många bokningar på kort tid');
+      dialogButton(page(), 'Ja, avboka 5 bokningar').click();
+      await tick();
+      const req = http.expectOne('/api/staff/bookings/b-1/cancel-run');
+      expect(req.request.body).toEqual({ reason: 'Många bokningar på kort tid' });
+      req.flush({ cancelled: 5, toldByEmail: 1 });
+      await tick();
+      http.expectOne('/api/staff/bookings/b-1').flush(aDetail({ status: 'cancelled', cancelledBy: 'staff', changeable: false, suspiciousRun: RUN, run: { id: RUN, bookings: 6, cancellable: 0, toldByEmail: 0, phoneOnly: 0 } }));
+      http.expectOne((r) => r.url === '/api/staff/bookings').flush(pageOf([anItem({ status: 'cancelled', cancelledBy: 'staff', suspiciousRun: RUN })]));
+      await settle(fixture);
+      expect(page().querySelector('dialog[open]')).toBeNull();
+      expect(page().querySelector('[role="status"]')?.textContent).toContain('5 bokningar i serien är avbokade. 1 fick e-post med skälet.');
+      expect(text()).toContain('Det finns inget kvar i serien som du kan avboka.');
+    });
+
+    it('keeps the bookings when the dialog is closed, and shows a refusal in the dialog', async () => {
+      await open(COORDINATOR);
+      await search('Amina', pageOf([anItem({ suspiciousRun: RUN })]));
+      await showFirst(aFlaggedDetail());
+      getButton(page(), /^Avboka hela serien/).click();
+      await settle(fixture);
+      type(getByLabel(page().querySelector('dialog[open]') as HTMLElement, 'Skäl'), 'Serie');
+      dialogButton(page(), 'Ja, avboka 5 bokningar').click();
+      await tick();
+      http.expectOne('/api/staff/bookings/b-1/cancel-run').flush({ code: 'OTHER_SITE', message: 'Du kan bara ändra bokningar på ditt eget bibliotek.' }, { status: 403, statusText: 'Forbidden' });
+      await settle(fixture);
+      expect(page().querySelector('dialog[open] [role="alert"]')?.textContent).toContain('ditt eget bibliotek');
+      dialogButton(page(), 'Behåll bokningarna').click();
+      await settle(fixture);
+      expect(page().querySelector('dialog[open]')).toBeNull();
+    });
   });
 });

@@ -6,7 +6,8 @@ import { formatDay, formatTimeRange } from '../../shared/data/dates';
 import { PublicApi } from '../../shared/data/public-api';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
-import { BookingsStore, languageName } from './bookings-store';
+import { BookingsStore, languageName, runText } from './bookings-store';
+import { CancelRunDialog } from './cancel-run-dialog';
 import { ChangeBookingDialog, type ChangeMode } from './change-booking-dialog';
 
 const FIELDS: SummaryField[] = [
@@ -49,7 +50,7 @@ export function historyText(h: StaffBookingDetail['history']): string {
  */
 @Component({
   selector: 'dh-bookings-page',
-  imports: [FIELD, ErrorSummary, ChangeBookingDialog],
+  imports: [FIELD, ErrorSummary, ChangeBookingDialog, CancelRunDialog],
   providers: [BookingsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bookings-page.html',
@@ -61,6 +62,7 @@ export class BookingsPage {
   private readonly user = inject(AuthService).user;
   private readonly injector = inject(Injector);
   private readonly dialog = viewChild(ChangeBookingDialog);
+  private readonly runDialog = viewChild(CancelRunDialog);
   private readonly detailHeading = viewChild<ElementRef<HTMLElement>>('detailHeading');
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
   private readonly listHeading = viewChild<ElementRef<HTMLElement>>('listHeading');
@@ -77,6 +79,8 @@ export class BookingsPage {
   protected readonly q = signal('');
   protected readonly siteId = linkedSignal(() => (this.libraryStaff() ? (this.user()?.siteId ?? '') : ''));
   protected readonly date = signal('');
+  /** Only bookings of suspicious runs. */
+  protected readonly flagged = signal(false);
   protected readonly formError = signal<{ message: string; fields: Record<string, string> } | null>(null);
   protected readonly listError = computed(() => (this.store.results.error() ? toApiError(this.store.results.error()) : null));
   protected readonly errors = computed(() => this.formError()?.fields ?? this.listError()?.fields ?? {});
@@ -98,12 +102,13 @@ export class BookingsPage {
     const q = this.q().trim();
     const siteId = this.siteId();
     const date = this.date();
-    if (!q && !siteId && !date) {
+    const flagged = this.flagged();
+    if (!q && !siteId && !date && !flagged) {
       this.formError.set({ message: 'Fyll i något att söka på.', fields: { q: 'Skriv ett bokningsnummer, ett namn eller ett telefonnummer, eller välj en dag.' } });
       return;
     }
     this.formError.set(null);
-    this.store.search({ q: q || undefined, siteId: siteId || undefined, date: date || undefined });
+    this.store.search({ q: q || undefined, siteId: siteId || undefined, date: date || undefined, flagged: flagged || undefined });
   }
 
   protected show(item: StaffBookingListItem): void {
@@ -120,6 +125,14 @@ export class BookingsPage {
 
   protected openChange(mode: ChangeMode): void {
     this.dialog()?.open(mode);
+  }
+
+  protected openCancelRun(): void {
+    this.runDialog()?.open();
+  }
+
+  protected runText(run: NonNullable<StaffBookingDetail['run']>): string {
+    return runText(run);
   }
 
   /** After a dialog closed with a change, the status line is read and focused. */

@@ -1,6 +1,6 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { Page, StaffBookingDetail, StaffBookingListItem, StaffBookingQuery, StaffCancelRequest, StaffMoveRequest } from '@digihjalpen/domain';
+import type { Page, StaffBookingDetail, StaffBookingListItem, StaffBookingQuery, StaffCancelRequest, StaffMoveRequest, SuspiciousRunCancelled } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
 /** Staff finding, seeing, cancelling and moving bookings (coordinators, library staff; helpers on today's sessions). */
@@ -29,6 +29,11 @@ export class StaffBookingsApi {
 
   cancel(id: string, body: StaffCancelRequest): Promise<StaffBookingDetail> {
     return firstValueFrom(this.http.post<StaffBookingDetail>(`/api/staff/bookings/${id}/cancel`, body));
+  }
+
+  /** Cancels every booking of this booking's suspicious run that the caller may change. */
+  cancelRun(id: string, body: StaffCancelRequest): Promise<SuspiciousRunCancelled> {
+    return firstValueFrom(this.http.post<SuspiciousRunCancelled>(`/api/staff/bookings/${id}/cancel-run`, body));
   }
 
   move(id: string, body: StaffMoveRequest): Promise<StaffBookingDetail> {

@@ -1,14 +1,20 @@
 import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ErasureResult, PrivacyRequestView, PrivacySettingsView } from '@digihjalpen/domain';
+import type { ErasureResult, PrivacyRequestView, PrivacyScope, PrivacySettingsView, ProofCodeRequest, ProofCodeSent, ProofGranted } from '@digihjalpen/domain';
 import { firstValueFrom } from 'rxjs';
 
-/** The file with everything held about the person (a plain link: the browser downloads it with the session cookie). */
-export function privacyExportUrl(reference: string): string {
-  return `/api/privacy/bookings/${encodeURIComponent(reference)}/export.json`;
+const base = (reference: string) => `/api/privacy/bookings/${encodeURIComponent(reference)}`;
+const scoped = (url: string, scope: PrivacyScope) => (scope === 'contact' ? `${url}?scope=contact` : url);
+
+/** The file with what is held (a plain link: the browser downloads it with the session cookie). */
+export function privacyExportUrl(reference: string, scope: PrivacyScope = 'booking'): string {
+  return scoped(`${base(reference)}/export.json`, scope);
 }
 
-/** Right of access and erasure by booking reference (coordinators). */
+/**
+ * Right of access and erasure by booking reference (coordinators): that booking, or with scope `contact`
+ * every booking with its e-mail address once the person has read out the one-time code.
+ */
 @Injectable({ providedIn: 'root' })
 export class PrivacyApi {
   private readonly http = inject(HttpClient);
@@ -17,11 +23,20 @@ export class PrivacyApi {
     return httpResource<PrivacySettingsView>(() => '/api/privacy/settings');
   }
 
-  find(reference: string): Promise<PrivacyRequestView> {
-    return firstValueFrom(this.http.get<PrivacyRequestView>(`/api/privacy/bookings/${encodeURIComponent(reference)}`));
+  find(reference: string, scope: PrivacyScope = 'booking'): Promise<PrivacyRequestView> {
+    return firstValueFrom(this.http.get<PrivacyRequestView>(scoped(base(reference), scope)));
   }
 
-  erase(reference: string): Promise<ErasureResult> {
-    return firstValueFrom(this.http.post<ErasureResult>(`/api/privacy/bookings/${encodeURIComponent(reference)}/erase`, {}));
+  erase(reference: string, scope: PrivacyScope = 'booking'): Promise<ErasureResult> {
+    return firstValueFrom(this.http.post<ErasureResult>(scoped(`${base(reference)}/erase`, scope), {}));
+  }
+
+  sendCode(reference: string): Promise<ProofCodeSent> {
+    return firstValueFrom(this.http.post<ProofCodeSent>(`${base(reference)}/code`, {}));
+  }
+
+  verifyCode(reference: string, code: string): Promise<ProofGranted> {
+    const body: ProofCodeRequest = { code };
+    return firstValueFrom(this.http.post<ProofGranted>(`${base(reference)}/code/verify`, body));
   }
 }

@@ -177,7 +177,10 @@ describe(BookingFlow.name, () => {
     request.flush(created, { status: 201, statusText: 'Created' });
     await settleAll();
     expect(router.url).toBe('/bokning/secret-token');
-    expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({ booking: created });
+    // The manage page gets the masked view only: the router state is kept in the browser's history.
+    const { email: _email, phone: _phone, topics: _topics, needs: _needs, manageToken: _token, manageUrl: _url, ...view } = created;
+    expect(router.lastSuccessfulNavigation()?.extras.state).toEqual({ handedOver: { token: 'secret-token', booking: view } });
+    expect(JSON.stringify(router.lastSuccessfulNavigation()?.extras.state)).not.toContain('amina@example.org');
   });
 
   it('tells the API once per tab that a partner’s link was opened, and books even when that fails', async () => {

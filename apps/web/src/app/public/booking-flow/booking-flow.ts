@@ -23,6 +23,7 @@ import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { FIELD } from '../../shared/ui/field';
 import { When } from '../../shared/ui/when';
 import { SlotPicker } from '../slot-picker/slot-picker';
+import { handOver } from '../manage-booking/handover';
 import {
   EMPTY_DRAFT,
   STEP_COUNT,
@@ -283,7 +284,8 @@ export class BookingFlow {
     try {
       const created = await this.api.book(toRequest(this.draft(), slotId, this.language(), this.ref() ?? null));
       const lang = this.lang();
-      await this.router.navigate(['/bokning', created.manageToken], { queryParams: lang ? { lang } : {}, state: { booking: created } });
+      // The manage page gets the masked view only: the router state stays in the browser's history.
+      await this.router.navigate(['/bokning', created.manageToken], { queryParams: lang ? { lang } : {}, state: handOver(created) });
     } catch (error) {
       await this.handleError(error);
     } finally {

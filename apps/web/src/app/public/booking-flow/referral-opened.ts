@@ -30,6 +30,19 @@ export class ReferralOpened {
     });
   }
 
+  /** Forgets every code told in this tab (for a shared computer: nothing says which partner sent the person). */
+  forgetAll(): void {
+    this.told.clear();
+    try {
+      const storage = this.storage;
+      if (!storage) return;
+      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key?.startsWith(KEY) ?? false);
+      for (const key of keys) storage.removeItem(key);
+    } catch {
+      // Storage blocked: nothing was kept there.
+    }
+  }
+
   private read(key: string): boolean {
     try {
       const value = this.storage?.getItem(key);

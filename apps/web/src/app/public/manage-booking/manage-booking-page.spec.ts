@@ -1,3 +1,4 @@
+import { Location } from '@angular/common';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
@@ -8,6 +9,7 @@ import { dialogButton, polyfillDialog } from '../../testing/dialog';
 import { translocoTesting } from '../../testing/i18n';
 import { aBookingView, aCreatedBooking, aPublicSession } from '../../testing/public';
 import { getButton, getByLabel, settle } from '../../testing/queries';
+import { handOver } from './handover';
 import { ManageBookingPage } from './manage-booking-page';
 
 @Component({ template: '<p>Bokning</p>' })
@@ -63,7 +65,7 @@ describe(ManageBookingPage.name, () => {
 
   it('shows the booking the flow handed over without asking the server again', async () => {
     await harness.navigateByUrl('/bibliotek/stadsbiblioteket/boka?steg=4');
-    await TestBed.inject(Router).navigate(['/bokning', 'secret-token'], { state: { booking: aCreatedBooking() } });
+    await TestBed.inject(Router).navigate(['/bokning', 'secret-token'], { state: handOver(aCreatedBooking()) });
     await settleAll();
     http.expectNone(URL);
     expect(heading()).toBe('Klart! Du har bokat en tid');
@@ -71,8 +73,11 @@ describe(ManageBookingPage.name, () => {
     expect(text()).toContain('Tisdag 5 mars, 10:00–10:30');
     expect(text()).toContain('Bibliotekstorget 1, 411 38 Staden');
     expect(text()).toContain('Plan 2, vid fönstren.');
-    expect(Array.from(page().querySelectorAll('.topics li')).map((li) => li.textContent)).toEqual(['BankID och e-legitimation', 'E-post']);
-    expect(text()).toContain('Bekräftelsen och en påminnelse dagen innan skickas till amina@example.org');
+    // The needs are counted, not shown; the contact is masked.
+    expect(page().querySelector('.topics')).toBeNull();
+    expect(text()).toContain('2 saker');
+    expect(text()).toContain('Bekräftelsen och en påminnelse dagen innan skickas till a…@example.org');
+    expect(text()).not.toContain('amina@example.org');
     const bring = Array.from(page().querySelectorAll('.bring li')).map((li) => li.textContent?.trim());
     expect(bring).toContain('Laddare till mobilen');
     expect(bring).toContain('Din egen mobil, surfplatta eller dator');
@@ -82,10 +87,13 @@ describe(ManageBookingPage.name, () => {
   });
 
   it('loads the booking from the link in the e-mail', async () => {
-    await load(aBookingView({ ownDevice: false, email: null }));
+    await load(aBookingView({ ownDevice: false, maskedEmail: null, maskedPhone: '070-… 67' }));
     expect(heading()).toBe('Din bokning');
     expect(page().querySelector('.reference')?.textContent).toBe('K7F-3QD');
     expect(text()).toContain('Du fick ingen e-post eftersom du inte skrev någon adress.');
+    expect(text()).toContain('Ditt telefonnummer070-… 67');
+    // The hint for a shared computer belongs to the page right after booking.
+    expect(text()).not.toContain('Sitter du vid en dator som andra också använder?');
     expect(Array.from(page().querySelectorAll('.bring li')).map((li) => li.textContent?.trim())).not.toContain('Din egen mobil, surfplatta eller dator');
   });
 
@@ -125,18 +133,77 @@ describe(ManageBookingPage.name, () => {
     expect(heading()).toBe('Din bokning');
   });
 
-  it('says a booking cancelled earlier is cancelled', async () => {
-    await load(aBookingView({ status: 'cancelled', cancelledBy: 'visitor' }));
-    expect(heading()).toBe('Avbokad');
+  it('says the link has ended, without saying why, when the booking was cancelled or the visit is over (410)', async () => {
+    await load({ code: 'BOOKING_LINK_ENDED', message: 'This link no longer works.' }, { status: 410, statusText: 'Gone' });
+    expect(heading()).toBe('Länken fungerar inte längre');
+    expect(text()).toContain('Bokningen är avbokad eller har redan varit.');
     expect(text()).not.toContain('Flytta till en annan tid');
+    const again = Array.from(page().querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Se bibliotek och tider');
+    expect(again?.getAttribute('href')).toBe('/');
   });
 
-  it('explains a session the library cancelled, with the reason and a link to book another time', async () => {
-    await load(aBookingView({ status: 'cancelled', cancelledBy: 'session', sessionCancelReason: 'Biblioteket är stängt för inventering.' }));
-    expect(heading()).toBe('Träffen är inställd');
-    expect(text()).toContain('Biblioteket är stängt för inventering.');
-    const again = Array.from(page().querySelectorAll('a')).find((a) => a.textContent?.trim() === 'Boka en annan tid');
-    expect(again?.getAttribute('href')).toBe('/bibliotek/stadsbiblioteket/boka');
+  it('shows what the person needs help with only after the click, and hides it again', async () => {
+    await load(aBookingView({ topicCount: 2, hasNeedsText: true }));
+    expect(text()).toContain('2 saker och något du skrev');
+    const show = getButton(page(), 'Visa vad du behöver hjälp med');
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    http.expectNone(`${URL}/needs`);
+    show.click();
+    await settle(harness.fixture);
+    http.expectOne(`${URL}/needs`).flush({ topics: ['bankid', 'email'], needs: 'Tolk på somaliska' });
+    await settleAll();
+    expect(Array.from(page().querySelectorAll('.topics li')).map((li) => li.textContent)).toEqual(['BankID och e-legitimation', 'E-post']);
+    expect(text()).toContain('Du skrev: Tolk på somaliska');
+    const hide = getButton(page(), 'Dölj vad du behöver hjälp med');
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    hide.click();
+    await settleAll();
+    expect(page().querySelector('.topics')).toBeNull();
+    expect(text()).not.toContain('Tolk på somaliska');
+  });
+
+  it('says the link has ended when the needs are asked for after it ended', async () => {
+    await load(aBookingView());
+    getButton(page(), 'Visa vad du behöver hjälp med').click();
+    await settle(harness.fixture);
+    http.expectOne(`${URL}/needs`).flush({ code: 'BOOKING_LINK_ENDED', message: 'Ended' }, { status: 410, statusText: 'Gone' });
+    await settleAll();
+    expect(heading()).toBe('Länken fungerar inte längre');
+  });
+
+  it('says the link has ended when a cancellation finds it ended (cancelled elsewhere or over)', async () => {
+    await load(aBookingView());
+    getButton(page(), 'Avboka').click();
+    await settle(harness.fixture);
+    dialogButton(page(), 'Ja, avboka').click();
+    await settle(harness.fixture);
+    http.expectOne(URL).flush({ code: 'BOOKING_LINK_ENDED', message: 'Ended' }, { status: 410, statusText: 'Gone' });
+    await settleAll();
+    expect(heading()).toBe('Länken fungerar inte längre');
+  });
+
+  it('tells the person right after booking what to do on a shared computer, and clears what the browser keeps', async () => {
+    sessionStorage.setItem('dh-referral-opened:KC-2027', '1');
+    sessionStorage.setItem('other-app', 'kept');
+    document.cookie = 'lang=sv; path=/';
+    await harness.navigateByUrl('/bibliotek/stadsbiblioteket/boka?steg=4');
+    await TestBed.inject(Router).navigate(['/bokning', 'secret-token'], { state: handOver(aCreatedBooking()) });
+    await settleAll();
+    const location = TestBed.inject(Location);
+    expect(location.getState()).toHaveProperty('handedOver');
+    expect(page().querySelector('h2#shared-heading')?.textContent).toBe('Sitter du vid en dator som andra också använder?');
+    expect(text()).toContain('Stäng fliken när du är klar.');
+    expect(text()).toContain('Länken slutar fungera när besöket är över.');
+    getButton(page(), 'Rensa det webbläsaren sparat om bokningen').click();
+    await settleAll();
+    expect(page().querySelector('.cleared[role="status"]')?.textContent).toContain('Klart.');
+    expect(location.getState()).not.toHaveProperty('handedOver');
+    expect(location.getState()).toHaveProperty('navigationId');
+    expect(location.path()).toBe('/bokning/secret-token');
+    expect(sessionStorage.getItem('dh-referral-opened:KC-2027')).toBeNull();
+    expect(sessionStorage.getItem('other-app')).toBe('kept');
+    expect(document.cookie).not.toContain('lang=');
+    sessionStorage.clear();
   });
 
   it('says only that no booking has that link when the token is wrong or revoked', async () => {

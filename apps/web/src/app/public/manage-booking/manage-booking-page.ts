@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, li
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { CATEGORY_LABELS, type AlternativeSlotView, type BookingCreatedView, type BookingView } from '@digihjalpen/domain';
+import type { AlternativeSlotView, BookingView } from '@digihjalpen/domain';
 import { alternativesOf, statusOf, toApiError, type ApiError } from '../../shared/data/api-error';
 import { whenOf, type WhenText } from '../../shared/data/dates';
 import { PublicApi } from '../../shared/data/public-api';
@@ -14,20 +14,27 @@ import { ConfirmDialog } from '../../shared/ui/confirm-dialog';
 import { ErrorSummary, type SummaryField } from '../../shared/ui/error-summary';
 import { When } from '../../shared/ui/when';
 import { SlotPicker } from '../slot-picker/slot-picker';
+import { BookingNeeds, type LinkGone } from './booking-needs';
+import { confirmContactFromLink } from './confirm-contact';
+import { handedOverBooking } from './handover';
+import { SharedComputerHint } from './shared-computer-hint';
 
-type PageState = 'confirmed' | 'past' | 'cancelledByVisitor' | 'cancelledBySession';
+/** Cancelled only right after the person cancelled here: a cancelled booking's link answers 410 from then on. */
+type PageState = 'confirmed' | 'past' | 'cancelled';
 
 const MOVE_SLOT_ID = 'move-slot';
 
 /**
  * The page behind the secret link (/bokning/:token): the booking's reference, time and place, what to
  * bring, and moving or cancelling it. Right after booking the flow hands over the new booking in the
- * router state, so the page needs no request; from the e-mail it loads by token. A wrong, old or
- * revoked link gets one plain message that says nothing about whether a booking exists.
+ * router state, so the page needs no request; from the e-mail it loads by token. The contact details
+ * come masked and the needs behind a click (the link may be opened on a shared computer). A wrong or
+ * revoked link gets one plain message that says nothing about whether a booking exists; an ended one
+ * (cancelled, or the visit is over) another, that does not say which.
  */
 @Component({
   selector: 'dh-manage-booking-page',
-  imports: [TranslocoDirective, RouterLink, ConfirmDialog, ErrorSummary, SlotPicker, When],
+  imports: [TranslocoDirective, RouterLink, ConfirmDialog, ErrorSummary, SlotPicker, When, BookingNeeds, SharedComputerHint],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './manage-booking-page.html',
   styleUrl: './manage-booking-page.css',
@@ -45,23 +52,21 @@ export class ManageBookingPage {
 
   /** The booking the flow just made, when this page opened straight after it. */
   private readonly handedOver = handedOverBooking(inject(Router), inject(ActivatedRoute).snapshot.paramMap.get('token'));
+  /** booking-rules: the e-mail's link confirms the contact (`?c=`), then leaves the address bar. */
+  protected readonly contactProofSent = confirmContactFromLink();
   protected readonly justBooked = this.handedOver !== null;
   protected readonly loaded = this.api.booking(() => (this.handedOver ? undefined : this.token()));
   protected readonly booking = linkedSignal<BookingView | null>(() => this.handedOver ?? (this.loaded.hasValue() ? this.loaded.value() : null));
-  /** The link stopped working while the page was open (cancelled elsewhere and revoked). */
-  private readonly gone = signal(false);
-  protected readonly notFound = computed(() => this.gone() || statusOf(this.loaded.error()) === 404);
+  /** The link stopped working while the page was open (cancelled elsewhere, revoked, or the visit is over). */
+  private readonly gone = signal<LinkGone | null>(null);
+  protected readonly notFound = computed(() => this.gone() === 'notFound' || statusOf(this.loaded.error()) === 404);
+  protected readonly ended = computed(() => this.gone() === 'ended' || statusOf(this.loaded.error()) === 410);
 
   protected readonly state = computed<PageState | null>(() => {
     const b = this.booking();
     if (!b) return null;
-    if (b.status === 'cancelled') return b.cancelledBy === 'session' ? 'cancelledBySession' : 'cancelledByVisitor';
+    if (b.status === 'cancelled') return 'cancelled';
     return Date.parse(b.slot.start) <= Date.now() ? 'past' : 'confirmed';
-  });
-
-  protected readonly topics = computed(() => {
-    const labels = CATEGORY_LABELS[this.language()];
-    return (this.booking()?.topics ?? []).map((topic) => labels[topic]);
   });
   protected readonly bookAgainParams = computed(() => {
     const lang = this.lang();
@@ -88,7 +93,7 @@ export class ManageBookingPage {
 
   constructor() {
     effect(() => {
-      const key = this.notFound() ? 'notFound.heading' : this.headingKey();
+      const key = this.notFound() ? 'notFound.heading' : this.ended() ? 'ended.heading' : this.headingKey();
       this.title.setTitle(`${this.t(`manage.${key}`)} – Digihjälpen`);
     });
   }
@@ -96,10 +101,8 @@ export class ManageBookingPage {
   /** The h1's key under `manage`: the page says first what happened. */
   protected headingKey(): string {
     switch (this.state()) {
-      case 'cancelledByVisitor':
+      case 'cancelled':
         return 'cancelled.heading';
-      case 'cancelledBySession':
-        return 'sessionCancelled.heading';
       case 'confirmed':
         return this.justBooked && this.notice() === null ? 'justBooked' : 'heading';
       case 'past':
@@ -127,6 +130,11 @@ export class ManageBookingPage {
     } catch {
       this.copyStatus.set(this.t('manage.copyFailed'));
     }
+  }
+
+  /** The needs' route answered 404 or 410. */
+  protected linkGone(why: LinkGone): void {
+    this.gone.set(why);
   }
 
   protected print(): void {
@@ -174,8 +182,8 @@ export class ManageBookingPage {
         this.moveTaken.set({ message: apiError.message, alternatives: alternativesOf<AlternativeSlotView>(error) });
         this.movePick.set(null);
         this.moveSessions.reload();
-      } else if (apiError.status === 404) {
-        this.gone.set(true);
+      } else if (apiError.status === 404 || apiError.status === 410) {
+        this.gone.set(apiError.status === 404 ? 'notFound' : 'ended');
       } else {
         this.moveError.set(apiError);
       }
@@ -203,7 +211,7 @@ export class ManageBookingPage {
       setTimeout(() => this.heading()?.nativeElement.focus());
     } catch (error) {
       const apiError = this.toError(error);
-      if (apiError.status === 404) this.gone.set(true);
+      if (apiError.status === 404 || apiError.status === 410) this.gone.set(apiError.status === 404 ? 'notFound' : 'ended');
       else this.actionError.set(apiError.message);
     } finally {
       this.cancelling.set(false);
@@ -217,15 +225,4 @@ export class ManageBookingPage {
       validationFailed: this.t('booking.errors.fix'),
     });
   }
-}
-
-/**
- * The booking the flow passed in the router state. Only on a navigation inside the app: a reload or
- * the back button brings back an old state, which may no longer be true, so the page loads then.
- */
-function handedOverBooking(router: Router, token: string | null): BookingCreatedView | null {
-  const navigation = router.currentNavigation();
-  if (!navigation || navigation.trigger !== 'imperative' || !navigation.previousNavigation) return null;
-  const booking = (navigation.extras.state as { booking?: BookingCreatedView } | undefined)?.booking;
-  return booking && booking.manageToken === token ? booking : null;
 }

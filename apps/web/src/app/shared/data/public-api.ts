@@ -2,6 +2,7 @@ import { HttpClient, httpResource } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   BookingCreatedView,
+  BookingNeedsView,
   BookingRequest,
   BookingView,
   Page,
@@ -79,6 +80,11 @@ export class PublicApi {
 
   book(request: BookingRequest): Promise<BookingCreatedView> {
     return firstValueFrom(this.http.post<BookingCreatedView>('/api/public/bookings', request));
+  }
+
+  /** What the person wants help with: asked for only when they click to see it. */
+  bookingNeeds(token: string): Promise<BookingNeedsView> {
+    return firstValueFrom(this.http.get<BookingNeedsView>(`${bookingPath(token)}/needs`));
   }
 
   cancelBooking(token: string): Promise<void> {

@@ -26,6 +26,11 @@ export class LanguageService {
     void this.router.navigate([], { queryParams: { lang }, queryParamsHandling: 'merge', replaceUrl: true });
   }
 
+  /** Forgets the chosen language (the cookie); the page open now stays as it is. For a shared computer. */
+  forgetChoice(): void {
+    this.document.cookie = 'lang=; path=/; max-age=0; SameSite=Lax';
+  }
+
   private apply(lang: UiLanguage): void {
     this.transloco.setActiveLang(lang);
     this.current.set(lang);
