@@ -236,7 +236,8 @@ export class BookingsRepository {
   }
 
   /**
-   * Public bookings without any contact detail at a site on one local date (confirmed, not erased). Serialised
+   * Public bookings without any contact detail at a site on one local date (confirmed, not erased; a public
+   * booking is one with a client network — staff and seeded demo bookings have none). Serialised
    * per site and date with an advisory lock, so parallel requests cannot both take the last place under the cap.
    */
   async contactlessOnDay(tx: EntityManager, siteId: string, date: string): Promise<number> {
@@ -246,7 +247,7 @@ export class BookingsRepository {
          FROM session s JOIN site ON site.id = s.site_id JOIN slot sl ON sl.session_id = s.id JOIN booking b ON b.slot_id = sl.id
         WHERE s.site_id = $1 AND s.starts_at < ($2::date + 2) AND s.ends_at > ($2::date - 1)
           AND (sl.starts_at AT TIME ZONE site.time_zone)::date = $2::date
-          AND b.status = 'confirmed' AND b.booked_by IS NULL AND cardinality(b.contact_keys) = 0 AND b.erased_at IS NULL`,
+          AND b.status = 'confirmed' AND b.origin_hash IS NOT NULL AND cardinality(b.contact_keys) = 0 AND b.erased_at IS NULL`,
       [siteId, date],
     )) as { n: number }[];
     return row?.n ?? 0;
