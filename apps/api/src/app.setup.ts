@@ -10,12 +10,15 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { createValidationPipe, RejectNulPipe } from './common/validation';
 import { jsonOnly } from './common/json-only';
+import { loopbackHostOnly } from './common/loopback-host';
 
 /** Everything main.ts and the API tests share, so tests run the same wiring as production. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
+  // A trial on loopback (not production, HOST not opened) answers only requests addressed to this computer.
+  if (config.env !== 'production' && !config.listensBeyondLoopback) app.use(loopbackHostOnly(config.publicUrl));
   app.set('trust proxy', config.trustProxy);
   // Before every parser and route: state changes take JSON only (login CSRF by an HTML form). The only body
   // parser is JSON's: the app is created with `bodyParser: false`, so Nest adds no urlencoded parser.

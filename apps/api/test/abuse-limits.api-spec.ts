@@ -137,6 +137,25 @@ describe('per-client limits shared by two API instances (issue 17)', () => {
     expect(await bookingsAt(a, site)).toBe(PER_HOUR);
   });
 
+  it('does not let the mistakes of the person before use up a shared computer’s bookings; tries are capped too', async () => {
+    const site = await aBookableSite(coordinator, { seats: 8 });
+    const library = `192.0.2.${10 + (prefixSequence++ % 200)}`;
+    // The person before: a booking, then four tries with a phone number the form refuses (400).
+    await book(a, { slotId: site.slotIds[0] as string, phone: '070-123 45 11' }, from(library)).expect(201);
+    for (let i = 0; i < 4; i += 1) await book(either(i), { slotId: site.slotIds[0] as string, phone: '12345' }, from(library)).expect(400);
+    // The next two people still get the network's remaining bookings.
+    await book(b, { slotId: site.slotIds[1] as string, phone: '070-123 45 12' }, from(library)).expect(201);
+    await book(a, { slotId: site.slotIds[2] as string, phone: '070-123 45 13' }, from(library)).expect(201);
+    expect(await bookingsAt(a, site)).toBe(PER_HOUR);
+    // Tries, refused ones included, stop at three times the hourly bookings: nine refused tries from one
+    // network, then a good one is refused too.
+    const prober = `192.0.2.${10 + (prefixSequence++ % 200)}`;
+    for (let i = 0; i < 3 * PER_HOUR; i += 1) await book(either(i), { slotId: site.slotIds[3] as string, phone: '12345' }, from(prober)).expect(400);
+    const stopped = await book(b, { slotId: site.slotIds[3] as string, phone: '070-123 45 14' }, from(prober)).expect(429);
+    expect(stopped.body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await bookingsAt(a, site)).toBe(PER_HOUR);
+  });
+
   it('counts the open statistics per network across both instances', async () => {
     const net = aNetwork64();
     const stats = (t: TestApp) => t.http().get('/api/public/stats?from=2026-10-01&to=2026-11-22').set(from(inside(net)));

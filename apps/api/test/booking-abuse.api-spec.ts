@@ -96,6 +96,17 @@ describe('booking abuse', () => {
       await booked(site, 0, aNetwork().at(1));
     });
 
+    it('keeps the cap when the person moves a contactless booking onto a full day (another library or day); within its own day it moves freely', async () => {
+      const full = await aBookableSite(coordinator, { seats: 4 });
+      for (let i = 0; i < 4; i += 1) await booked(full, i, aNetwork().at(1));
+      const elsewhere = await aBookableSite(coordinator, { seats: 4, date: '2027-03-31' });
+      const mine = await booked(elsewhere, 0, aNetwork().at(1));
+      const refused = await t.http().post(`/api/public/bookings/${mine.manageToken}/move?lang=en`).send({ slotId: full.slotIds[0] }).expect(429);
+      expect(refused.body).toMatchObject({ code: 'CONTACTLESS_DAY_FULL' });
+      expect(await seatsTaken(full)).toBe(4);
+      await t.http().post(`/api/public/bookings/${mine.manageToken}/move`).send({ slotId: elsewhere.slotIds[1] }).expect(200);
+    });
+
     it('lets only the cap through when many contactless requests come at once', async () => {
       const site = await aBookableSite(coordinator, { seats: 4 });
       const results = await Promise.all(Array.from({ length: 8 }, (_, i) => book(t, { slotId: site.slotIds[i % 4] as string }, aNetwork().at(1))));

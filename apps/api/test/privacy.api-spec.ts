@@ -294,6 +294,21 @@ describe('privacy: retention, right of access and erasure', () => {
       await coordinator.post(`/api/privacy/bookings/${booked.c.reference}/code/verify`, { code: second }).expect(200);
     });
 
+    it('sends at most ten codes a booking a day (a new code gives new tries): the eleventh is 429', async () => {
+      const sent = async () =>
+        ((await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'privacy.code-sent' AND entity_id = (SELECT id::text FROM booking WHERE reference = $1)`, [booked.c.reference])) as { n: number }[])[0]?.n ?? -1;
+      // Earlier tests sent some already, on this day.
+      while ((await sent()) < 10) {
+        await coordinator.post(`/api/privacy/bookings/${booked.c.reference}/code`, {}).expect(200);
+        await codeSentTo(X); // each one arrives (and the tests below read the next one)
+      }
+      const refused = await coordinator.post(`/api/privacy/bookings/${booked.c.reference}/code`, {}).expect(429);
+      expect(refused.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringContaining('legitimation') });
+      expect(await sent()).toBe(10);
+      // The tests below send codes for this booking on the same day again.
+      await t.db.query(`DELETE FROM rate_limit WHERE bucket = 'privacy-code-day'`);
+    });
+
     it('sends the code in the booking’s language', async () => {
       const english = `eve.${Date.now()}@example.org`;
       pinClock(new Date('2026-09-20T10:00:00Z'));

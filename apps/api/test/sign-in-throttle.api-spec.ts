@@ -16,6 +16,8 @@ const anAddress = () => {
   next += 1;
   return `198.${18 + (next >> 8)}.${base}.${next & 255}`;
 };
+/** How the throttle stores and lists an address: its client network (one IPv4 address is a /32). */
+const network = (address: string) => `${address}/32`;
 const at = (seconds: number) => new Date(TEST_NOW.getTime() + seconds * 1000);
 const GENERIC = 'Fel e-postadress eller lösenord – eller för många försök. Vänta en stund och försök igen.';
 const FREE = THROTTLE_POLICIES.account.freeFailures;
@@ -155,7 +157,7 @@ describe('sign-in throttling', () => {
     const victim = victims[0] as { email: string; password: string };
     await login(t, victim.email, victim.password, sprayer).expect(401);
     await login(t, victim.email, victim.password, anAddress()).expect(200);
-    const listed = (await throttles()).find((x) => x.kind === 'address' && x.address === sprayer);
+    const listed = (await throttles()).find((x) => x.kind === 'address' && x.address === network(sprayer));
     expect(listed).toMatchObject({ email: null, failures: free + 1, blockedUntil: at(1).toISOString() });
   });
 
@@ -172,7 +174,7 @@ describe('sign-in throttling', () => {
     const user = await aUser(t.db, 'helper');
     await login(t, `ingen-${Date.now()}@example.org`, 'fel lösenord här', address).expect(401);
     await login(t, user.email, user.password, address).expect(200);
-    const rows = (await t.db.query(`SELECT failures FROM sign_in_throttle WHERE kind = 'address' AND key = $1`, [address])) as { failures: number }[];
+    const rows = (await t.db.query(`SELECT failures FROM sign_in_throttle WHERE kind = 'address' AND key = $1`, [network(address)])) as { failures: number }[];
     expect(rows).toEqual([{ failures: 1 }]);
   });
 
@@ -201,11 +203,11 @@ describe('sign-in throttling', () => {
       await login(t, user.email, 'fel lösenord igen', address).expect(401);
       await login(t, unknown, 'fel lösenord igen', address).expect(401);
     }
-    const mine = (await throttles()).filter((x) => x.address === address);
+    const mine = (await throttles()).filter((x) => x.address === network(address));
     expect(mine).toEqual(
       expect.arrayContaining([
-        { id: expect.any(String), kind: 'account', email: user.email, name: 'Spärrad Person', address, failures: FREE + 1, blockedUntil: at(1).toISOString(), lastFailureAt: TEST_NOW.toISOString() },
-        { id: expect.any(String), kind: 'account', email: null, name: null, address, failures: FREE + 1, blockedUntil: at(1).toISOString(), lastFailureAt: TEST_NOW.toISOString() },
+        { id: expect.any(String), kind: 'account', email: user.email, name: 'Spärrad Person', address: network(address), failures: FREE + 1, blockedUntil: at(1).toISOString(), lastFailureAt: TEST_NOW.toISOString() },
+        { id: expect.any(String), kind: 'account', email: null, name: null, address: network(address), failures: FREE + 1, blockedUntil: at(1).toISOString(), lastFailureAt: TEST_NOW.toISOString() },
       ]),
     );
     expect(JSON.stringify(mine)).not.toContain(unknown);

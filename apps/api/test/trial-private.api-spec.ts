@@ -64,10 +64,16 @@ describe('/dev/mail answers this computer only', () => {
     await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
     try {
       const port = (server.address() as AddressInfo).port;
-      const get = (host: string) =>
-        new Promise<number>((resolve, reject) => http.get({ host, port, path: '/dev/mail' }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject));
-      expect(await get(address)).toBe(404);
+      const get = (host: string, hostHeader?: string) =>
+        new Promise<number>((resolve, reject) =>
+          http.get({ host, port, path: '/dev/mail', headers: hostHeader ? { host: hostHeader } : {} }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on('error', reject),
+        );
+      // Addressed to this computer by name but from another machine's socket: the guard says 404.
+      expect(await get(address, `localhost:${port}`)).toBe(404);
       expect(await get('127.0.0.1')).toBe(200);
+      // Addressed by any other name (a rebound DNS name, the network address): the trial answers 421 to everything.
+      expect(await get(address)).toBe(421);
+      expect(await get('127.0.0.1', `rebound.example.org:${port}`)).toBe(421);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

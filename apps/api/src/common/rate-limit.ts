@@ -1,15 +1,17 @@
 import { applyDecorators, Inject, Injectable, SetMetadata, UseGuards, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { normaliseEmail, waitMinutes, type Language } from '@digihjalpen/domain';
+import { normaliseEmail, waitMinutes } from '@digihjalpen/domain';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { clientNetwork } from '../modules/auth/client-address';
-import { RateLimitExceeded } from '../modules/limits/rate-limit-exceeded';
+import { PUBLIC_LIMIT_MESSAGES, RateLimitExceeded } from '../modules/limits/rate-limit-exceeded';
 import { RateLimits } from '../modules/limits/rate-limits.service';
 import { languageOf } from './language';
 
 /**
- * - `booking`: POST /api/public/bookings — BOOKING_RATE_LIMIT an hour and BOOKING_DAILY_LIMIT a day per network;
+ * - `booking`: POST /api/public/bookings — tries (refused ones too) per network, BOOKING_TRIES_PER_BOOKING times
+ *   BOOKING_RATE_LIMIT an hour; the bookings made (BOOKING_RATE_LIMIT an hour, BOOKING_DAILY_LIMIT a day) are
+ *   counted in the booking's transaction by RateLimits.publicBooking;
  * - `manage`: manage-link routes and referral-code look-ups — MANAGE_RATE_LIMIT an hour per network;
  * - `stats`: the open statistics — STATS_RATE_LIMIT an hour per network;
  * - `login`: accepting an invitation, a password-reset link — 10 a minute per network and e-mail or link.
@@ -19,7 +21,8 @@ export type RateLimitName = 'booking' | 'manage' | 'stats' | 'login';
 const RATE_LIMIT = Symbol('RATE_LIMIT');
 const MINUTE = 60;
 const HOUR = 3600;
-const DAY = 86_400;
+/** Room for mistakes: a person who mistypes their phone number twice has not used up their network's bookings. */
+export const BOOKING_TRIES_PER_BOOKING = 3;
 
 interface Bucket {
   bucket: string;
@@ -28,20 +31,13 @@ interface Bucket {
 }
 
 const BUCKETS: Record<RateLimitName, readonly Bucket[]> = {
-  booking: [
-    { bucket: 'booking-hour', limit: (c) => c.limits.bookingsPerHour, windowSeconds: HOUR },
-    { bucket: 'booking-day', limit: (c) => c.limits.bookingsPerDay, windowSeconds: DAY },
-  ],
+  // Tries, refused ones included; the bookings made are counted in the booking's transaction (RateLimits.publicBooking).
+  booking: [{ bucket: 'booking-try-hour', limit: (c) => c.limits.bookingsPerHour * BOOKING_TRIES_PER_BOOKING, windowSeconds: HOUR }],
   manage: [{ bucket: 'manage-hour', limit: (c) => c.limits.manageRequestsPerHour, windowSeconds: HOUR }],
   stats: [{ bucket: 'stats-hour', limit: (c) => c.limits.statsRequestsPerHour, windowSeconds: HOUR }],
   login: [{ bucket: 'login-minute', limit: () => 10, windowSeconds: MINUTE }],
 };
 
-const MESSAGES: Record<Language, string> = {
-  sv: 'Det har kommit för många förfrågningar från din uppkoppling. Vänta en stund och försök igen, eller ring biblioteket.',
-  en: 'Too many requests have come from your connection. Please wait a while and try again, or call the library.',
-  ar: 'وصلت طلبات كثيرة جدًا من اتصالك. انتظر قليلًا ثم حاول مرة أخرى، أو اتصل بالمكتبة.',
-};
 
 /** Staff pages (an invitation, a reset link) are in Swedish. */
 const loginMessage = (seconds: number): string => {
@@ -81,7 +77,7 @@ export class RateLimitGuard implements CanActivate {
     for (const { bucket, limit, windowSeconds } of BUCKETS[name]) {
       const verdict = await this.limits.hit(bucket, key, limit(this.config), windowSeconds);
       // The exception filter adds Retry-After.
-      if (!verdict.allowed) throw new RateLimitExceeded(name === 'login' ? loginMessage(verdict.retryAfterSeconds) : MESSAGES[languageOf(req)], verdict.retryAfterSeconds);
+      if (!verdict.allowed) throw new RateLimitExceeded(name === 'login' ? loginMessage(verdict.retryAfterSeconds) : PUBLIC_LIMIT_MESSAGES[languageOf(req)], verdict.retryAfterSeconds);
     }
     return true;
   }

@@ -4,6 +4,7 @@ import {
   assertContactLimit,
   assertContactlessRoom,
   completesSuspiciousRun,
+  contactlessDayToCheck,
   countsAsContactless,
   countsTowardContactLimit,
   looksLikeProof,
@@ -73,6 +74,20 @@ describe('countsAsContactless', () => {
   it('does not count a booking with a contact, or one staff made (they saw or spoke with the person)', () => {
     expect(countsAsContactless({ byStaff: false, contactKeys: [PHONE] })).toBe(false);
     expect(countsAsContactless({ byStaff: true, contactKeys: [] })).toBe(false);
+  });
+});
+
+describe('contactlessDayToCheck', () => {
+  const tz = 'Europe/Stockholm';
+  const current = { originHash: 'net', contactKeys: [] as string[], siteId: 'a', start: new Date('2027-03-27T22:30:00Z') }; // 23:30 on the 27th
+  it('checks the target day when a public contactless booking moves to another day or site', () => {
+    expect(contactlessDayToCheck(current, { siteId: 'a', start: new Date('2027-03-28T08:00:00Z'), timeZone: tz })).toEqual({ siteId: 'a', date: '2027-03-28' });
+    expect(contactlessDayToCheck(current, { siteId: 'b', start: new Date('2027-03-27T10:00:00Z'), timeZone: tz })).toEqual({ siteId: 'b', date: '2027-03-27' });
+  });
+  it('does not check within the same site and local day (it counts there already), nor bookings with a contact or made by staff', () => {
+    expect(contactlessDayToCheck(current, { siteId: 'a', start: new Date('2027-03-27T09:00:00Z'), timeZone: tz })).toBeNull();
+    expect(contactlessDayToCheck({ ...current, contactKeys: ['k'] }, { siteId: 'b', start: new Date('2027-03-29T09:00:00Z'), timeZone: tz })).toBeNull();
+    expect(contactlessDayToCheck({ ...current, originHash: null }, { siteId: 'b', start: new Date('2027-03-29T09:00:00Z'), timeZone: tz })).toBeNull();
   });
 });
 

@@ -1,3 +1,4 @@
+import { localDateOf } from '../schedule/schedule.rules';
 import { BookingError } from './bookings.errors';
 import type { Language } from './bookings.types';
 import type { ContactLimitCandidate } from './booking-limits.types';
@@ -32,6 +33,21 @@ export function assertContactLimit(bookings: readonly ContactLimitCandidate[], w
  */
 export function countsAsContactless(booking: { byStaff: boolean; contactKeys: readonly string[] }): boolean {
   return !booking.byStaff && booking.contactKeys.length === 0;
+}
+
+/**
+ * The site and local day whose contactless cap a person's own move must check, or null: only a public booking
+ * without contact details counts, and only when it leaves its own site and day (within the day it already
+ * counts). Otherwise the cap could be emptied by moving its bookings away and booking the day again.
+ */
+export function contactlessDayToCheck(
+  current: { originHash: string | null; contactKeys: readonly string[]; siteId: string; start: Date },
+  target: { siteId: string; start: Date; timeZone: string },
+): { siteId: string; date: string } | null {
+  if (current.originHash === null || current.contactKeys.length > 0) return null;
+  const date = localDateOf(target.start, target.timeZone);
+  if (current.siteId === target.siteId && localDateOf(current.start, target.timeZone) === date) return null;
+  return { siteId: target.siteId, date };
 }
 
 /** The day at this site already has `cap` public bookings without contact details (429 CONTACTLESS_DAY_FULL). */

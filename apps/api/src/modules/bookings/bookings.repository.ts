@@ -25,6 +25,8 @@ export interface BookingRecord extends BookingDetails {
   contactKeys: string[];
   /** The suspicious run (many public bookings from one network in a short time) it belongs to. */
   suspiciousRun: string | null;
+  /** Keyed hash of the client network a public booking came from; null for staff bookings, seeded ones and after erasure. */
+  originHash: string | null;
 }
 
 export interface SlotToBook extends BookableSlot {
@@ -53,7 +55,7 @@ export interface NewBooking extends BookingInput {
 /** A booking with its slot, session and site, read from `source` (the table, or the rows an INSERT returned). */
 const recordSelect = (source: string) => `
   SELECT b.id, b.reference, b.token_version, b.status, b.cancelled_by, b.name, b.email, b.phone, b.language, b.topics,
-         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at, b.scope_site_id, b.booked_by, b.attendance, b.contact_keys, b.suspicious_run,
+         b.own_device, b.needs, b.referral_code, b.sequence, b.reminded_at, b.updated_at, b.scope_site_id, b.booked_by, b.attendance, b.contact_keys, b.suspicious_run, b.origin_hash,
          sl.id AS slot_id, sl.starts_at AS slot_start, sl.ends_at AS slot_end,
          s.id AS session_id, s.starts_at AS session_start, s.ends_at AS session_end, s.drop_in, s.status AS session_status, s.cancel_reason,
          site.id AS site_id, site.slug, site.name AS site_name, site.address, site.directions, site.accessibility_notes, site.contact_phone, site.time_zone
@@ -85,6 +87,7 @@ interface RawRecord {
   attendance: Attendance | null;
   contact_keys: string[];
   suspicious_run: string | null;
+  origin_hash: string | null;
   slot_id: string;
   slot_start: Date;
   slot_end: Date;
@@ -127,6 +130,7 @@ function toRecord(r: RawRecord): BookingRecord {
     attendance: r.attendance,
     contactKeys: r.contact_keys,
     suspiciousRun: r.suspicious_run,
+    originHash: r.origin_hash,
     slot: { id: r.slot_id, start: r.slot_start, end: r.slot_end },
     session: { id: r.session_id, start: r.session_start, end: r.session_end, dropIn: r.drop_in, cancelled: r.session_status === 'cancelled', cancelReason: r.cancel_reason },
     site: {

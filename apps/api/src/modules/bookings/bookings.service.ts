@@ -4,6 +4,7 @@ import {
   assertContactLimit,
   assertContactlessRoom,
   completesSuspiciousRun,
+  contactlessDayToCheck,
   countsAsContactless,
   localDateOf,
   looksLikeProof,
@@ -113,6 +114,9 @@ export class BookingsService implements OnModuleInit {
         const originHash = by || !network ? null : this.tokens.originHash(network);
         // First in the transaction: one network's bookings one at a time (the run count below stays true).
         if (originHash) await this.repo.lockOrigin(tx, originHash);
+        // The network's hourly and daily bookings, counted only if this booking is made: a person at a shared
+        // library computer is not held back by the refused or mistyped tries of the person before them.
+        if (network) await this.limits.publicBooking(network, lang, tx, now);
         const slot = await this.bookableSlot(tx, input.slotId, lang, now, by);
         // Staff quotas (per account an hour, per partner organisation a week), counted in this transaction.
         if (by) await this.limits.staffBooking(by, tx, now);
@@ -193,8 +197,13 @@ export class BookingsService implements OnModuleInit {
     if (booking.slot.start <= now) throw BookingError.started(language);
     if (slotId === booking.slot.id) return booking;
     await this.moveWithin(booking, slotId, language, now, {
-      // A booking library staff made keeps to their library.
-      check: (_tx, current, target) => assertMoveKeepsSite(current.scopeSiteId, target.siteId, language),
+      check: async (tx, current, target) => {
+        // A booking library staff made keeps to their library.
+        assertMoveKeepsSite(current.scopeSiteId, target.siteId, language);
+        // A public booking without contact details takes its place under the target day's cap.
+        const day = contactlessDayToCheck({ ...current, siteId: current.site.id, start: current.slot.start }, target);
+        if (day) assertContactlessRoom(await this.repo.contactlessOnDay(tx, day.siteId, day.date), this.config.limits.contactlessPerSiteDay, language);
+      },
       after: (tx, current, target) => this.tellPerson(tx, current, { kind: 'moved', slotStart: target.start }, now),
     });
     return this.get(token, lang, now);

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { limitVerdict, rateWindow, waitMinutes, type AuthUser, type LimitVerdict } from '@digihjalpen/domain';
+import { limitVerdict, rateWindow, waitMinutes, type AuthUser, type Language, type LimitVerdict } from '@digihjalpen/domain';
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { currentTime } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { localKey } from '../bookings/manage-tokens';
 import { JobQueue } from '../jobs/job-queue';
-import { RateLimitExceeded } from './rate-limit-exceeded';
+import { PUBLIC_LIMIT_MESSAGES, RateLimitExceeded } from './rate-limit-exceeded';
 import { RateLimitsRepository } from './rate-limits.repository';
 
 export type { LimitVerdict } from '@digihjalpen/domain';
@@ -14,6 +14,7 @@ export type { LimitVerdict } from '@digihjalpen/domain';
 export const RATE_LIMIT_SWEEP_QUEUE = 'rate-limit-sweep';
 
 const HOUR = 3600;
+const DAY = 86_400;
 const WEEK = 7 * 86_400;
 
 /** "om 3 dagar", "om 5 timmar", "om 20 minuter": when a staff quota opens again. */
@@ -59,6 +60,22 @@ export class RateLimits implements OnModuleInit {
   /** The stored form of a key: HMAC-SHA-256 under the server's key (43 characters). */
   keyHash(bucket: string, key: string): string {
     return createHmac('sha256', this.secret).update(`rate-limit:${bucket}:${key}`).digest('base64url');
+  }
+
+  /**
+   * Public bookings made from one client network: BOOKING_RATE_LIMIT an hour and BOOKING_DAILY_LIMIT a day.
+   * Called inside the booking's transaction, so only bookings that are made count (a refused or mistyped try
+   * does not use the network's share — that matters on a library's shared computers). 429 in the person's language.
+   */
+  async publicBooking(network: string, lang: Language, tx: EntityManager, now = currentTime()): Promise<void> {
+    const windows = [
+      { bucket: 'booking-hour', limit: this.config.limits.bookingsPerHour, seconds: HOUR },
+      { bucket: 'booking-day', limit: this.config.limits.bookingsPerDay, seconds: DAY },
+    ];
+    for (const w of windows) {
+      const verdict = await this.hit(w.bucket, network, w.limit, w.seconds, { tx, now });
+      if (!verdict.allowed) throw new RateLimitExceeded(PUBLIC_LIMIT_MESSAGES[lang], verdict.retryAfterSeconds);
+    }
   }
 
   /**

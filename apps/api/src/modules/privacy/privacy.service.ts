@@ -31,6 +31,8 @@ import { JobQueue } from '../jobs/job-queue';
 import { PrivacyCodes } from './privacy-codes';
 import { sendsTo, toPrivacyBooking, toProofView } from './privacy.mapper';
 import { PrivacyRepository } from './privacy.repository';
+import { RateLimitExceeded } from '../limits/rate-limit-exceeded';
+import { RateLimits } from '../limits/rate-limits.service';
 
 export const RETENTION_QUEUE = 'privacy-retention';
 /** Rows per UPDATE: a large backlog (the first night, or after an outage) never holds long locks. */
@@ -42,6 +44,9 @@ const BATCH = 1_000;
  * person has read out a one-time code sent there. Audit entries name bookings by id only, never a name,
  * an address or a code.
  */
+/** One-time codes one booking may be sent per day (UTC). */
+const CODES_PER_BOOKING_DAY = 10;
+
 @Injectable()
 export class PrivacyService implements OnModuleInit {
   private readonly logger = new Logger(PrivacyService.name);
@@ -52,6 +57,7 @@ export class PrivacyService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly codes: PrivacyCodes,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly limits: RateLimits,
   ) {}
 
   onModuleInit(): void {
@@ -123,6 +129,15 @@ export class PrivacyService implements OnModuleInit {
       if (!booking) throw PrivacyError.notFound();
       const channel = booking.erasedAt ? null : proofChannel(booking);
       if (!channel) throw PrivacyError.noChannel(!booking.erasedAt && !!booking.phone);
+      // A new code gives five new tries: at most ten codes a booking a day (50 guesses at one in a million),
+      // and the person's inbox is not flooded. Counted only when a code is really sent.
+      const sent = await this.limits.hit('privacy-code-day', booking.id, CODES_PER_BOOKING_DAY, 86_400, { tx, now });
+      if (!sent.allowed) {
+        throw new RateLimitExceeded(
+          `${CODES_PER_BOOKING_DAY} koder har redan skickats för den här bokningen i dag. Försök igen i morgon, eller be personen komma med legitimation.`,
+          sent.retryAfterSeconds,
+        );
+      }
       const { proofId, code } = this.codes.newCode();
       const codeExpiresAt = proofCodeExpiresAt(now);
       await this.repo.replaceProof(tx, {
