@@ -1,9 +1,7 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { discoverRoutes } from './routes';
 import { aUser, createTestApp, signIn, type TestApp } from './test-app';
 
 /**
@@ -21,27 +19,10 @@ const FORM_BODIES = [
 const cookiesOf = (res: { headers: Record<string, unknown> }): string[] => ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []);
 
 /** Every state-changing route the Nest router serves, as "METHOD /api/…" (the authorization matrix's way of finding them). */
-function stateChangingRoutes(t: TestApp): { method: string; path: string }[] {
-  const prefix = (t.app as unknown as { config: { getGlobalPrefix(): string } }).config.getGlobalPrefix();
-  const scanner = new MetadataScanner();
-  const routes: { method: string; path: string }[] = [];
-  const paths = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : [typeof value === 'string' ? value : '/']);
-  for (const wrapper of new DiscoveryService(t.app.get(ModulesContainer)).getControllers()) {
-    const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
-    if (!controller) continue;
-    for (const base of paths(Reflect.getMetadata(PATH_METADATA, controller))) {
-      for (const name of scanner.getAllMethodNames(controller.prototype)) {
-        const handler = (controller.prototype as Record<string, unknown>)[name] as () => unknown;
-        const own = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
-        if (own === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') continue;
-        for (const sub of paths(own)) routes.push({ method, path: '/' + [prefix, base, sub].join('/').split('/').filter(Boolean).join('/') });
-      }
-    }
-  }
-  return routes;
-}
+const stateChangingRoutes = (t: TestApp) =>
+  discoverRoutes(t)
+    .filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method))
+    .map(({ method, path }) => ({ method, path }));
 
 /** Signs in without a cookie jar: the Cookie header and the CSRF token to send by hand. */
 async function login(t: TestApp, user: { email: string; password: string }): Promise<{ cookie: string; csrf: string }> {
